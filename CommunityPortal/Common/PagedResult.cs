@@ -1,0 +1,3 @@
+namespace CommunityPortal.Common;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Skip, int Take);

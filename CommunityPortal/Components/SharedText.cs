@@ -1,0 +1,4 @@
+namespace CommunityPortal.Components;
+
+/// <summary>Marker for Resources/Components/SharedText.*.resx: layout, navigation and common words.</summary>
+public sealed class SharedText;

@@ -1,0 +1,70 @@
+using CommunityPortal.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CommunityPortal.Data;
+
+public static class DatabaseRegistration
+{
+    public const string ConnectionStringName = "Portal";
+    public const string DefaultConnectionString = "Data Source=data/portal.db";
+
+    /// <summary>
+    /// SQLite by default: a file under data/ beside the working directory, created on first run.
+    /// Connection string ConnectionStrings:Portal (env ConnectionStrings__Portal).
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = DefaultConnectionString;
+        }
+        connectionString = PrepareSqlite(connectionString);
+
+        services.AddSingleton<DomainEventBus>();
+        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<DomainEventBus>());
+        services.AddDbContextFactory<PortalDbContext>(options => Configure(options, connectionString));
+        return services;
+    }
+
+    /// <summary>Options shared by the app and the tests.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString)
+        .AddInterceptors(new DomainEventTransactionInterceptor())
+        // Migrations are hand-written without a model snapshot; MigrationSchemaTests checks them against the model instead.
+        .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>Creates the folder of the database file, so the first run needs nothing but the binary.</summary>
+    internal static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && builder.Mode != SqliteOpenMode.Memory && !path.StartsWith(':'))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Applies the hand-written migrations and switches the file to WAL (kept by the file from then on).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

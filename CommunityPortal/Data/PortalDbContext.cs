@@ -1,0 +1,88 @@
+using CommunityPortal.Common;
+using CommunityPortal.Features.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPortal.Data;
+
+/// <summary>
+/// The one DbContext. Entity configurations live beside their feature (ApplyConfigurationsFromAssembly).
+/// Domain events raised on entities are published after the commit: right after SaveChanges when no
+/// explicit transaction is open, otherwise when that transaction commits (see DomainEventTransactionInterceptor).
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IDomainEventPublisher? publisher = null)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    private readonly List<IDomainEvent> _pendingEvents = [];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var events = BeforeSave();
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        AfterSave(events);
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var events = BeforeSave();
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AfterSave(events);
+        return result;
+    }
+
+    internal void PublishPendingEvents()
+    {
+        if (_pendingEvents.Count == 0)
+        {
+            return;
+        }
+        var events = _pendingEvents.ToArray();
+        _pendingEvents.Clear();
+        publisher?.Publish(events);
+    }
+
+    internal void DiscardPendingEvents() => _pendingEvents.Clear();
+
+    private List<IDomainEvent> BeforeSave()
+    {
+        var now = DateTime.UtcNow;
+        var events = new List<IDomainEvent>();
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.Version++;
+                    break;
+            }
+            events.AddRange(entry.Entity.DomainEvents);
+        }
+        return events;
+    }
+
+    private void AfterSave(List<IDomainEvent> events)
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            entry.Entity.ClearDomainEvents();
+        }
+        _pendingEvents.AddRange(events);
+        if (Database.CurrentTransaction is null)
+        {
+            PublishPendingEvents();
+        }
+    }
+}

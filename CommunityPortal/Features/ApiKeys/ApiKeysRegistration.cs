@@ -1,0 +1,6 @@
+namespace CommunityPortal.Features.ApiKeys;
+
+public static class ApiKeysRegistration
+{
+    public static IServiceCollection AddApiKeys(this IServiceCollection services) => services;
+}

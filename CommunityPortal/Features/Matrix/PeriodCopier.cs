@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CommunityPortal.Features.Matrix;
+
+/// <summary>Builds the next period of a series from the previous one (pure: no database).</summary>
+public static partial class PeriodCopier
+{
+    public static Activity Copy(Activity previous, Activity? beforePrevious, IReadOnlyList<Group> previousGroups)
+    {
+        var nextNo = previous.PeriodNo + 1;
+        // Keep the series' rhythm: the gap between the last two starts, or else right after the last one ends.
+        var shift = beforePrevious is not null && previous.StartDate > beforePrevious.StartDate
+            ? previous.StartDate.DayNumber - beforePrevious.StartDate.DayNumber
+            : previous.EndDate.DayNumber - previous.StartDate.DayNumber + 1;
+        var activity = new Activity
+        {
+            SeriesId = previous.SeriesId,
+            PeriodNo = nextNo,
+            Name = Renumber(previous.Name, previous.PeriodNo, nextNo),
+            StartDate = previous.StartDate.AddDays(shift),
+            EndDate = previous.EndDate.AddDays(shift),
+            Status = ActivityStatus.Planned,
+        };
+        foreach (var group in previousGroups)
+        {
+            activity.Groups.Add(new Group
+            {
+                Name = Renumber(group.Name, previous.PeriodNo, nextNo),
+                Tier = group.Tier,
+                Lifetime = group.Lifetime,
+                OwnerId = group.OwnerId,
+                Capacity = group.Capacity,
+                MemberCount = 0,
+                Status = GroupStatus.Planned,
+                Rules = [.. group.Rules],
+                Announcement = group.Announcement,
+                WelcomeMessage = group.WelcomeMessage,
+                Labels = [.. group.Labels],
+            });
+        }
+        return activity;
+    }
+
+    /// <summary>
+    /// Replaces the period number where it stands alone as a number ("第3期", "3期-1群", "S3") and leaves
+    /// other numbers alone ("13", "300"). A name without it gets " (N)" so names stay unique.
+    /// </summary>
+    public static string Renumber(string name, int from, int to)
+    {
+        var pattern = new Regex($"(?<!\\d){from.ToString(CultureInfo.InvariantCulture)}(?!\\d)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var replaced = pattern.Replace(name, to.ToString(CultureInfo.InvariantCulture), 1);
+        if (replaced != name)
+        {
+            return replaced;
+        }
+        var suffix = $" ({to.ToString(CultureInfo.InvariantCulture)})";
+        var withoutOldSuffix = TrailingNumber().Replace(name, "");
+        return withoutOldSuffix + suffix;
+    }
+
+    [GeneratedRegex(@" \(\d+\)$")]
+    private static partial Regex TrailingNumber();
+}

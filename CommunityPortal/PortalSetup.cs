@@ -1,0 +1,52 @@
+using CommunityPortal.Components;
+using CommunityPortal.Components.Account;
+using CommunityPortal.Data;
+using CommunityPortal.Features.Api;
+using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Features.Health;
+using CommunityPortal.Features.Localization;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Users;
+using Radzen;
+
+namespace CommunityPortal;
+
+/// <summary>The composition root: each feature registers itself through its own AddXxx/MapXxx.</summary>
+public static class PortalSetup
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddPortalLocalization();
+        services.AddPortalDatabase(configuration);
+        services.AddUsers();
+        services.AddApiKeys();
+        services.AddPortalApi();
+        services.AddPortalHealth();
+        services.AddMatrix();
+        return services;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFirstRunSetup();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCultureSwitch();
+        app.MapPortalHealth();
+        app.MapPortalApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}

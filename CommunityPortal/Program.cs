@@ -1,0 +1,26 @@
+using CommunityPortal;
+using CommunityPortal.Data;
+using CommunityPortal.Features.Admin;
+using CommunityPortal.Features.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+// Serve static web assets from the build output in every environment, not only Development
+// (a published app has no runtime manifest, so this is a no-op there).
+builder.WebHost.UseStaticWebAssets();
+builder.Services.AddPortal(builder.Configuration);
+
+if (AdminCli.IsAdminCommand(args))
+{
+    // Same binary, same configuration, no web server: like Django's manage.py.
+    using var cliApp = builder.Build();
+    return await AdminCli.RunAsync(cliApp.Services, args[1..], Console.Out, Console.Error);
+}
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
+app.UsePortal();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
