@@ -2,5 +2,9 @@ namespace CommunityPortal.Features.ApiKeys;
 
 public static class ApiKeysRegistration
 {
-    public static IServiceCollection AddApiKeys(this IServiceCollection services) => services;
+    public static IServiceCollection AddApiKeys(this IServiceCollection services)
+    {
+        services.AddScoped<ApiKeyService>();
+        return services;
+    }
 }
