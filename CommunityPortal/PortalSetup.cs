@@ -20,6 +20,7 @@ public static class PortalSetup
         services.AddRadzenComponents();
         services.AddPortalLocalization();
         services.AddPortalDatabase(configuration);
+        services.AddPortalDataProtection(configuration);
         services.AddUsers();
         services.AddApiKeys();
         services.AddPortalApi();

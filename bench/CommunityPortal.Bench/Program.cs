@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using CommunityPortal.Bench;
+
+BenchmarkSwitcher.FromAssembly(typeof(MatrixQueryBenchmarks).Assembly).Run(args);
