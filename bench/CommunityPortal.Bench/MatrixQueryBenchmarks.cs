@@ -14,7 +14,7 @@ namespace CommunityPortal.Bench;
 /// groups), each as a ratio to a primary-key lookup of one group measured in the same run.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 public class MatrixQueryBenchmarks
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"cp-bench-{Guid.NewGuid():N}.db");
