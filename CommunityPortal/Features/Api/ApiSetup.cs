@@ -1,17 +1,46 @@
+using System.Text.Json.Serialization;
+using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Features.Matrix.Api;
+
 namespace CommunityPortal.Features.Api;
 
 /// <summary>REST API v1: OpenAPI document, ProblemDetails, JSON options, and the resource endpoints.</summary>
 public static class ApiSetup
 {
+    public const string Prefix = "/api/v1";
+
     public static IServiceCollection AddPortalApi(this IServiceCollection services)
     {
-        services.AddOpenApi();
+        // camelCase comes with the web defaults; enums travel as their names ("tier": "Welfare").
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Bad input must throw (not only in Development) so that ApiProblems can answer with the field it concerns.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi(options =>
+        {
+            options.ShouldInclude = description =>
+                description.RelativePath?.StartsWith(Prefix[1..] + "/", StringComparison.OrdinalIgnoreCase) == true;
+            options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+        });
         return services;
     }
 
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi().AllowAnonymous();
+
+        var v1 = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(policy => policy
+                .AddAuthenticationSchemes(ApiKeyDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser())
+            .WithApiProblems()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        v1.MapThemesApi();
+        v1.MapSeriesApi();
+        v1.MapActivitiesApi();
+        v1.MapGroupsApi();
+
+        endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 }
