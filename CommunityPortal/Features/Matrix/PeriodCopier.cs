@@ -44,15 +44,22 @@ public static partial class PeriodCopier
 
     /// <summary>
     /// Replaces the period number where it stands alone as a number ("第3期", "3期-1群", "S3") and leaves
-    /// other numbers alone ("13", "300"). A name without it gets " (N)" so names stay unique.
+    /// other numbers alone ("13", "300"). A number marked as the period (第N, N期, "period N") wins over an
+    /// earlier one, so "福利1群-1期" becomes "福利1群-2期", not "福利2群-1期".
+    /// A name without it gets " (N)" so names stay unique.
     /// </summary>
     public static string Renumber(string name, int from, int to)
     {
-        var pattern = new Regex($"(?<!\\d){from.ToString(CultureInfo.InvariantCulture)}(?!\\d)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        var replaced = pattern.Replace(name, to.ToString(CultureInfo.InvariantCulture), 1);
-        if (replaced != name)
+        var number = $"(?<!\\d){from.ToString(CultureInfo.InvariantCulture)}(?!\\d)";
+        var replacement = to.ToString(CultureInfo.InvariantCulture);
+        foreach (var candidate in new[] { $"(?<=第\\s*){number}|{number}(?=\\s*期)|(?<=period\\s*){number}", number })
         {
-            return replaced;
+            var pattern = new Regex(candidate, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            var replaced = pattern.Replace(name, replacement, 1);
+            if (replaced != name)
+            {
+                return replaced;
+            }
         }
         var suffix = $" ({to.ToString(CultureInfo.InvariantCulture)})";
         var withoutOldSuffix = TrailingNumber().Replace(name, "");
