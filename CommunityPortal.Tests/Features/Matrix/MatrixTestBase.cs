@@ -82,7 +82,7 @@ public abstract class MatrixTestBase : IAsyncLifetime
         return await ActivityAsync(series.Id, 1, "阅读营第1期");
     }
 
-    protected static GroupInput GroupInput(string name, int? activityId = null, int memberCount = 0, int capacity = 200,
+    protected static GroupInput NewGroup(string name, int? activityId = null, int memberCount = 0, int capacity = 200,
         GroupStatus status = GroupStatus.Planned) => new()
         {
             ActivityId = activityId,
@@ -94,7 +94,7 @@ public abstract class MatrixTestBase : IAsyncLifetime
 
     protected Task<GroupDto> GroupAsync(string name, int? activityId = null, int memberCount = 0, int capacity = 200,
         GroupStatus status = GroupStatus.Planned) =>
-        Groups.CreateAsync(GroupInput(name, activityId, memberCount, capacity, status));
+        Groups.CreateAsync(NewGroup(name, activityId, memberCount, capacity, status));
 
     /// <summary>A portal user, written straight to the Identity table (the Users feature is not under test here).</summary>
     protected async Task<string> UserAsync(string email, string? displayName = null)

@@ -99,7 +99,7 @@ public sealed class PeriodCopierTests : MatrixTestBase
     {
         var (series, third) = await SeriesWithThirdPeriodAsync();
         await UserAsync("owner@example.com", "小王");
-        var full = GroupInput("阅读营3期-福利1群", third.Id, memberCount: 200, capacity: 200, status: GroupStatus.Full);
+        var full = NewGroup("阅读营3期-福利1群", third.Id, memberCount: 200, capacity: 200, status: GroupStatus.Full);
         full.Tier = GroupTier.Core;
         full.Lifetime = GroupLifetime.LongTerm;
         full.OwnerEmail = "owner@example.com";
