@@ -485,8 +485,8 @@ public sealed class GroupServiceTests : MatrixTestBase
 
         await Groups.ArchiveAsync(archived.Id);
 
-        Assert.Equal([kept.Id], (await GroupQuery.QueryAsync(new GroupQuery())).Items.Select(g => g.Id));
-        Assert.Equal([kept.Id, archived.Id], (await GroupQuery.QueryAsync(new GroupQuery { IncludeArchived = true })).Items.Select(g => g.Id));
+        Assert.Equal([kept.Id], (await Query.QueryAsync(new GroupQuery())).Items.Select(g => g.Id));
+        Assert.Equal([kept.Id, archived.Id], (await Query.QueryAsync(new GroupQuery { IncludeArchived = true })).Items.Select(g => g.Id));
         Assert.Equal(10, (await Tree.GetAsync()).MemberCount);
         Assert.Equal(30, (await Tree.GetAsync(includeArchived: true)).MemberCount);
         Assert.Equal(GroupStatus.Archived, (await Groups.GetAsync(archived.Id)).Status);

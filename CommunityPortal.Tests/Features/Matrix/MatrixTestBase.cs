@@ -25,7 +25,7 @@ public abstract class MatrixTestBase : IAsyncLifetime
 
     protected GroupService Groups => Database.Get<GroupService>();
 
-    protected GroupQueryService GroupQuery => Database.Get<GroupQueryService>();
+    protected GroupQueryService Query => Database.Get<GroupQueryService>();
 
     protected MatrixTreeService Tree => Database.Get<MatrixTreeService>();
 

@@ -113,7 +113,7 @@ public sealed class PeriodCopierTests : MatrixTestBase
 
         var fourth = await Activities.CopyPreviousAsync(series.Id);
 
-        var copies = (await GroupQuery.QueryAsync(new GroupQuery { ActivityId = fourth.Id, SortBy = "name" })).Items;
+        var copies = (await Query.QueryAsync(new GroupQuery { ActivityId = fourth.Id, SortBy = "name" })).Items;
         Assert.Equal(["阅读营4期-福利1群", "阅读营4期-福利2群"], copies.Select(g => g.Name));
         Assert.All(copies, g => Assert.Equal((0, GroupStatus.Planned, "阅读营第4期"), (g.MemberCount, g.Status, g.ActivityName)));
         var copy = copies[0];
@@ -149,7 +149,7 @@ public sealed class PeriodCopierTests : MatrixTestBase
         var sixth = await Activities.CopyPreviousAsync(series.Id);
 
         Assert.Equal(("第6期", new DateOnly(2026, 7, 31)), (sixth.Name, sixth.StartDate));
-        Assert.Equal(["6期-1群"], (await GroupQuery.QueryAsync(new GroupQuery { ActivityId = sixth.Id })).Items.Select(g => g.Name));
+        Assert.Equal(["6期-1群"], (await Query.QueryAsync(new GroupQuery { ActivityId = sixth.Id })).Items.Select(g => g.Name));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class PeriodCopierTests : MatrixTestBase
 
         var fourth = await Activities.CopyPreviousAsync(series.Id);
 
-        var groupIds = (await GroupQuery.QueryAsync(new GroupQuery { ActivityId = fourth.Id })).Items.Select(g => g.Id).Order();
+        var groupIds = (await Query.QueryAsync(new GroupQuery { ActivityId = fourth.Id })).Items.Select(g => g.Id).Order();
         Assert.Contains(new ActivityChanged(fourth.Id, series.Id, ChangeKind.Created), Published);
         var created = Published.OfType<GroupCreated>().ToList();
         Assert.Equal(groupIds, created.Select(e => e.GroupId).Order());
