@@ -58,6 +58,12 @@ public sealed class InterceptedDbContextFactory(TestDatabase database, params II
         return new PortalDbContext(options.Options, database.Get<IDomainEventPublisher>());
     }
 
+    /// <summary>An ActivityService whose every command goes through the interceptors.</summary>
+    public ActivityService ActivityService() => new(
+        this,
+        database.Services.GetRequiredService<IStringLocalizer<MatrixText>>(),
+        database.Services.GetRequiredService<IStringLocalizer<ValidationText>>());
+
     /// <summary>A GroupService whose every command goes through the interceptors.</summary>
     public GroupService GroupService() => new(
         this,

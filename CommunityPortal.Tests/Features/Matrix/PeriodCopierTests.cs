@@ -201,4 +201,39 @@ public sealed class PeriodCopierTests : MatrixTestBase
         Assert.Equal(groupIds, created.Select(e => e.GroupId).Order());
         Assert.All(created, e => Assert.Equal((fourth.Id, 0), (e.ActivityId, e.MemberCount)));
     }
+
+    [Fact]
+    public async Task CopyPrevious_WhenTwoCopiedNamesWouldMeet_KeepsThemApart()
+    {
+        var (series, third) = await SeriesWithThirdPeriodAsync();
+        await GroupAsync("福利群", third.Id);
+        await GroupAsync("福利群 (3)", third.Id);
+
+        var fourth = await Activities.CopyPreviousAsync(series.Id);
+
+        var names = (await Query.QueryAsync(new GroupQuery { ActivityId = fourth.Id })).Items.Select(g => g.Name).ToList();
+        Assert.Equal(2, names.Distinct().Count());
+        Assert.Contains("福利群 (4)", names);
+    }
+
+    [Fact]
+    public async Task CopyPrevious_ByTwoUsersAtOnce_CreatesTheNextPeriodOnce_AndTheLoserWritesNothing()
+    {
+        var (series, third) = await SeriesWithThirdPeriodAsync();
+        await GroupAsync("3期-1群", third.Id);
+        await GroupAsync("3期-2群", third.Id);
+        var meanwhile = new Meanwhile("INSERT INTO \"Activities\"", () => Activities.CopyPreviousAsync(series.Id));
+        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).ActivityService();
+
+        var mine = await Record.ExceptionAsync(() => firstUser.CopyPreviousAsync(series.Id));
+        var theirs = await Record.ExceptionAsync(() => meanwhile.Other);
+
+        Assert.True(meanwhile.Fired);
+        var refused = Assert.Single(new[] { mine, theirs }, e => e is not null);
+        Assert.IsType<PortalValidationException>(refused);
+        var fourth = Assert.Single(await Activities.ListAsync(series.Id), a => a.PeriodNo == 4);
+        Assert.Equal(2, fourth.GroupCount);
+        Assert.Equal(3, await CountAsync<Activity>());
+        Assert.Equal(4, await CountAsync<Group>());
+    }
 }

@@ -22,11 +22,19 @@ public static partial class PeriodCopier
             EndDate = previous.EndDate.AddDays(shift),
             Status = ActivityStatus.Planned,
         };
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in previousGroups)
         {
+            // Two names can renumber alike ("福利群" and "福利群 (3)" both become "福利群 (4)"); keep them apart.
+            var name = Renumber(group.Name, previous.PeriodNo, nextNo);
+            var unique = name;
+            for (var n = 2; !taken.Add(unique); n++)
+            {
+                unique = $"{name} ({n.ToString(CultureInfo.InvariantCulture)})";
+            }
             activity.Groups.Add(new Group
             {
-                Name = Renumber(group.Name, previous.PeriodNo, nextNo),
+                Name = unique,
                 Tier = group.Tier,
                 Lifetime = group.Lifetime,
                 OwnerId = group.OwnerId,
