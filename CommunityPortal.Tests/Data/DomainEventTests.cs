@@ -149,7 +149,7 @@ public sealed class DomainEventTests : MatrixTestBase
         var mine = group.ToInput();
         mine.MemberCount = 70;
 
-        var myResult = await Record.ExceptionAsync(() => new InterceptedDbContextFactory(Database, meanwhile).GroupService()
+        var myResult = await Record.ExceptionAsync(() => new InterceptedDbContextFactory(Database, meanwhile).Service<GroupService>()
             .UpdateAsync(group.Id, mine, group.Version));
         var theirResult = await Record.ExceptionAsync(() => meanwhile.Other);
 

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using CommunityPortal.Common;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Tests.Infrastructure;
 
@@ -58,15 +56,6 @@ public sealed class InterceptedDbContextFactory(TestDatabase database, params II
         return new PortalDbContext(options.Options, database.Get<IDomainEventPublisher>());
     }
 
-    /// <summary>An ActivityService whose every command goes through the interceptors.</summary>
-    public ActivityService ActivityService() => new(
-        this,
-        database.Services.GetRequiredService<IStringLocalizer<MatrixText>>(),
-        database.Services.GetRequiredService<IStringLocalizer<ValidationText>>());
-
-    /// <summary>A GroupService whose every command goes through the interceptors.</summary>
-    public GroupService GroupService() => new(
-        this,
-        database.Services.GetRequiredService<IStringLocalizer<MatrixText>>(),
-        database.Services.GetRequiredService<IStringLocalizer<ValidationText>>());
+    /// <summary>A service (ThemeService, GroupService …) whose every command goes through the interceptors.</summary>
+    public T Service<T>() => ActivatorUtilities.CreateInstance<T>(database.Services, this);
 }

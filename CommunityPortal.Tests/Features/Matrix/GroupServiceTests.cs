@@ -300,7 +300,7 @@ public sealed class GroupServiceTests : MatrixTestBase
         // not let a second user slip the same name in between its check and its insert.
         var secondUser = Groups;
         var meanwhile = new Meanwhile("INSERT INTO \"Groups\"", () => secondUser.CreateAsync(NewGroup("上海长期群")));
-        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).GroupService();
+        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).Service<GroupService>();
 
         var first = await Record.ExceptionAsync(() => firstUser.CreateAsync(NewGroup("上海长期群")));
         var second = await Record.ExceptionAsync(() => meanwhile.Other);
@@ -317,7 +317,7 @@ public sealed class GroupServiceTests : MatrixTestBase
         var activity = await MatrixWithOneActivityAsync();
         var secondUser = Groups;
         var meanwhile = new Meanwhile("INSERT INTO \"Groups\"", () => secondUser.CreateAsync(NewGroup("福利1群", activity.Id)));
-        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).GroupService();
+        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).Service<GroupService>();
 
         var first = await Record.ExceptionAsync(() => firstUser.CreateAsync(NewGroup("福利1群", activity.Id)));
         var second = await Record.ExceptionAsync(() => meanwhile.Other);
@@ -387,7 +387,7 @@ public sealed class GroupServiceTests : MatrixTestBase
         var mine = group.ToInput();
         mine.Announcement = "我的公告";
 
-        var myResult = await Record.ExceptionAsync(() => new InterceptedDbContextFactory(Database, meanwhile).GroupService()
+        var myResult = await Record.ExceptionAsync(() => new InterceptedDbContextFactory(Database, meanwhile).Service<GroupService>()
             .UpdateAsync(group.Id, mine, group.Version));
         var theirResult = await Record.ExceptionAsync(() => meanwhile.Other);
 

@@ -223,7 +223,7 @@ public sealed class PeriodCopierTests : MatrixTestBase
         await GroupAsync("3期-1群", third.Id);
         await GroupAsync("3期-2群", third.Id);
         var meanwhile = new Meanwhile("INSERT INTO \"Activities\"", () => Activities.CopyPreviousAsync(series.Id));
-        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).ActivityService();
+        var firstUser = new InterceptedDbContextFactory(Database, meanwhile).Service<ActivityService>();
 
         var mine = await Record.ExceptionAsync(() => firstUser.CopyPreviousAsync(series.Id));
         var theirs = await Record.ExceptionAsync(() => meanwhile.Other);

@@ -198,4 +198,18 @@ public sealed class SeriesServiceTests : MatrixTestBase
 
         Assert.Equal(2, (await SeriesService.GetAsync(activity.SeriesId)).ActivityCount);
     }
+
+    [Fact]
+    public async Task Create_WhenTheThemeIsDeletedBetweenTheCheckAndTheInsert_IsRefusedWithoutA500()
+    {
+        var theme = await ThemeAsync();
+        var meanwhile = new Meanwhile("INSERT INTO \"Series\"", () => Themes.DeleteAsync(theme.Id));
+        var creating = new InterceptedDbContextFactory(Database, meanwhile).Service<SeriesService>();
+
+        var ex = await Record.ExceptionAsync(() => creating.CreateAsync(new SeriesInput { ThemeId = theme.Id, Name = "阅读营" }));
+        await meanwhile.Other;
+
+        Assert.True(ex is ConcurrencyConflictException or PortalValidationException, $"refused with {ex?.GetType().Name ?? "nothing"}");
+        Assert.Equal((0, 0), (await CountAsync<Theme>(), await CountAsync<Series>()));
+    }
 }

@@ -213,4 +213,18 @@ public sealed class ThemeServiceTests : MatrixTestBase
         Assert.Equal(0, list.Single(t => t.Id == a.Id).SeriesCount);
         Assert.Equal(2, list.Single(t => t.Id == b.Id).SeriesCount);
     }
+
+    [Fact]
+    public async Task Delete_WhenSomeoneAddsASeriesBetweenTheCheckAndTheDelete_IsRefusedAndKeepsBoth()
+    {
+        var theme = await ThemeAsync();
+        var meanwhile = new Meanwhile("DELETE FROM \"Themes\"", () => SeriesAsync(theme.Id, "刚加的系列"));
+        var deleting = new InterceptedDbContextFactory(Database, meanwhile).Service<ThemeService>();
+
+        var ex = await Record.ExceptionAsync(() => deleting.DeleteAsync(theme.Id));
+        await meanwhile.Other;
+
+        Assert.True(ex is ConflictException or ConcurrencyConflictException, $"refused with {ex?.GetType().Name ?? "nothing"}");
+        Assert.Equal((1, 1), (await CountAsync<Theme>(), await CountAsync<Series>()));
+    }
 }
