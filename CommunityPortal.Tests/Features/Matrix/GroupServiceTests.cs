@@ -468,6 +468,23 @@ public sealed class GroupServiceTests : MatrixTestBase
     }
 
     [Fact]
+    public async Task Delete_WhenSomeoneOpensTheGroupBetweenTheCheckAndTheDelete_IsRefusedAndKeepsTheGroup()
+    {
+        var group = await GroupAsync("福利1群");
+        var opened = group.ToInput();
+        opened.Status = GroupStatus.Open;
+        opened.MemberCount = 3;
+        var meanwhile = new Meanwhile("DELETE FROM \"Groups\"", () => Groups.UpdateAsync(group.Id, opened, group.Version));
+        var deleting = new InterceptedDbContextFactory(Database, meanwhile).Service<GroupService>();
+
+        var ex = await Record.ExceptionAsync(() => deleting.DeleteAsync(group.Id));
+        await meanwhile.Other;
+
+        Assert.IsType<ConcurrencyConflictException>(ex);
+        Assert.Equal((GroupStatus.Open, 3), ((await Groups.GetAsync(group.Id)).Status, (await Groups.GetAsync(group.Id)).MemberCount));
+    }
+
+    [Fact]
     public async Task Delete_AnArchivedGroup_IsAConflict()
     {
         var group = await GroupAsync("福利1群");
