@@ -50,7 +50,13 @@ public sealed class DomainEventBus(ILogger<DomainEventBus> logger) : IDomainEven
     {
         lock (_gate)
         {
-            _handlers = [.. _handlers.Where(h => h != handler)];
+            // Only this subscription's entry: delegates of one method on one target compare equal, so removing by
+            // equality would also end a renewed subscription of the same handler.
+            var index = Array.FindIndex(_handlers, h => ReferenceEquals(h, handler));
+            if (index >= 0)
+            {
+                _handlers = [.. _handlers[..index], .. _handlers[(index + 1)..]];
+            }
         }
     }
 

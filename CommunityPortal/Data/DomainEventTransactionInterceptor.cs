@@ -8,12 +8,12 @@ internal sealed class DomainEventTransactionInterceptor : DbTransactionIntercept
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        (eventData.Context as PortalDbContext)?.PublishPendingEvents();
+        (eventData.Context as PortalDbContext)?.PublishPendingEvents(transaction);
     }
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as PortalDbContext)?.PublishPendingEvents();
+        (eventData.Context as PortalDbContext)?.PublishPendingEvents(transaction);
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using CommunityPortal.Common;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommunityPortal.Data;
 
@@ -14,6 +16,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     : IdentityDbContext<ApplicationUser>(options)
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
+
+    // The transaction the pending events were saved in. They are published when it commits; if it ends any other way
+    // (rolled back, or disposed without a commit) the changes never happened and neither did the events.
+    private DbTransaction? _pendingTransaction;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,18 +43,32 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
         return result;
     }
 
-    internal void PublishPendingEvents()
+    internal void PublishPendingEvents(DbTransaction committed)
+    {
+        if (!ReferenceEquals(committed, _pendingTransaction))
+        {
+            DiscardPendingEvents();
+            return;
+        }
+        PublishPendingEvents();
+    }
+
+    private void PublishPendingEvents()
     {
         if (_pendingEvents.Count == 0)
         {
             return;
         }
         var events = _pendingEvents.ToArray();
-        _pendingEvents.Clear();
+        DiscardPendingEvents();
         publisher?.Publish(events);
     }
 
-    internal void DiscardPendingEvents() => _pendingEvents.Clear();
+    internal void DiscardPendingEvents()
+    {
+        _pendingEvents.Clear();
+        _pendingTransaction = null;
+    }
 
     private List<IDomainEvent> BeforeSave()
     {
@@ -79,8 +99,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
         {
             entry.Entity.ClearDomainEvents();
         }
+        var transaction = Database.CurrentTransaction?.GetDbTransaction();
+        if (!ReferenceEquals(transaction, _pendingTransaction))
+        {
+            DiscardPendingEvents();
+        }
+        _pendingTransaction = transaction;
         _pendingEvents.AddRange(events);
-        if (Database.CurrentTransaction is null)
+        if (transaction is null)
         {
             PublishPendingEvents();
         }

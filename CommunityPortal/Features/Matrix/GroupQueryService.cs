@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPortal.Common;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,9 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<string>> LabelsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var labels = await db.Set<Group>().AsNoTracking().SelectMany(g => g.Labels).Distinct().ToListAsync(ct);
-        return [.. labels.Order(StringComparer.Ordinal)];
+        // SelectMany over the JSON list needs APPLY, which SQLite lacks: read the lists and flatten them here.
+        var lists = await db.Set<Group>().AsNoTracking().Select(g => g.Labels).ToListAsync(ct);
+        return [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static IQueryable<Group> Filter(IQueryable<Group> groups, GroupQuery query)
@@ -63,19 +65,29 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         }
         if (Text.Clean(query.Search) is { } search)
         {
-            groups = groups.Where(g => g.Name.Contains(search));
+            // Case-insensitive ("vip" finds "VIP群"); lower() on both sides works on SQLite and PostgreSQL alike.
+            var lowered = search.ToLowerInvariant();
+            groups = groups.Where(g => g.Name.ToLower().Contains(lowered));
         }
         return groups;
     }
+
+    // Tier and status are stored as text: sort them in their own order (福利 → 核心 → 流通; planned → open → full → archived),
+    // not alphabetically by their English names.
+    private static readonly Expression<Func<Group, int>> TierOrder = g =>
+        g.Tier == GroupTier.Welfare ? 0 : g.Tier == GroupTier.Core ? 1 : 2;
+
+    private static readonly Expression<Func<Group, int>> StatusOrder = g =>
+        g.Status == GroupStatus.Planned ? 0 : g.Status == GroupStatus.Open ? 1 : g.Status == GroupStatus.Full ? 2 : 3;
 
     private static IQueryable<Group> Sort(IQueryable<Group> groups, string? sortBy, bool descending)
     {
         IOrderedQueryable<Group> ordered = (sortBy?.ToLowerInvariant(), descending) switch
         {
-            ("tier", false) => groups.OrderBy(g => g.Tier),
-            ("tier", true) => groups.OrderByDescending(g => g.Tier),
-            ("status", false) => groups.OrderBy(g => g.Status),
-            ("status", true) => groups.OrderByDescending(g => g.Status),
+            ("tier", false) => groups.OrderBy(TierOrder),
+            ("tier", true) => groups.OrderByDescending(TierOrder),
+            ("status", false) => groups.OrderBy(StatusOrder),
+            ("status", true) => groups.OrderByDescending(StatusOrder),
             ("membercount", false) => groups.OrderBy(g => g.MemberCount),
             ("membercount", true) => groups.OrderByDescending(g => g.MemberCount),
             ("capacity", false) => groups.OrderBy(g => g.Capacity),

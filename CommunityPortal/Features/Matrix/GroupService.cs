@@ -1,6 +1,7 @@
 using CommunityPortal.Common;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Matrix;
@@ -21,6 +22,7 @@ public sealed class GroupService(
     public async Task<GroupDto> CreateAsync(GroupInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await BeginCheckAndWriteAsync(db, ct);
         var ownerId = await ValidateAsync(db, input, null, ct);
         var group = new Group();
         Apply(group, input, ownerId);
@@ -28,12 +30,14 @@ public sealed class GroupService(
         await db.SaveAsync(text["Conflict"], nameof(input.Name), NameTaken, ct);
         group.Raise(new GroupCreated(group.Id, group.ActivityId, group.Tier, group.Capacity, group.MemberCount));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return await GetAsync(group.Id, ct);
     }
 
     public async Task<GroupDto> UpdateAsync(int id, GroupInput input, int expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await BeginCheckAndWriteAsync(db, ct);
         var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
         var ownerId = await ValidateAsync(db, input, id, ct);
         db.ExpectVersion(group, expectedVersion, text["GroupConflict"]);
@@ -49,6 +53,7 @@ public sealed class GroupService(
             group.Raise(new GroupStatusChanged(id, oldStatus, group.Status));
         }
         await db.SaveAsync(text["GroupConflict"], nameof(input.Name), NameTaken, ct);
+        await transaction.CommitAsync(ct);
         return await GetAsync(id, ct);
     }
 
@@ -78,6 +83,14 @@ public sealed class GroupService(
         group.Raise(new GroupDeleted(id, group.ActivityId));
         await db.SaveAsync(text["GroupConflict"], null, null, ct);
     }
+
+    /// <summary>
+    /// The unique index cannot see two standalone groups with one name (their NULL activity ids differ), so the name
+    /// check and the write must not let another writer in between: on SQLite this transaction starts with
+    /// BEGIN IMMEDIATE, which holds the write lock from the check to the commit. Events are published at the commit.
+    /// </summary>
+    private static Task<IDbContextTransaction> BeginCheckAndWriteAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Database.BeginTransactionAsync(ct);
 
     private static void Apply(Group group, GroupInput input, string? ownerId)
     {
