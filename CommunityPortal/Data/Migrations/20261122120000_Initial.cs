@@ -256,6 +256,7 @@ public sealed class Initial : Migration
                 Capacity = table.Column<long>(type: "INTEGER", nullable: false),
                 MemberCount = table.Column<long>(type: "INTEGER", nullable: false),
                 Status = table.Column<string>(type: "TEXT", nullable: false),
+                OpenedAt = table.Column<string>(type: "TEXT", nullable: true),
                 Rules = table.Column<string>(type: "TEXT", nullable: false),
                 Announcement = table.Column<string>(type: "TEXT", nullable: true),
                 WelcomeMessage = table.Column<string>(type: "TEXT", nullable: true),
@@ -352,6 +353,13 @@ public sealed class Initial : Migration
             name: "IX_Groups_OwnerId",
             table: "Groups",
             column: "OwnerId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Groups_StandaloneName",
+            table: "Groups",
+            column: "Name",
+            unique: true,
+            filter: "\"ActivityId\" IS NULL");
 
         migrationBuilder.CreateIndex(
             name: "IX_Groups_Status",

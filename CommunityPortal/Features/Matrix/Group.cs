@@ -37,6 +37,9 @@ public sealed class Group : Entity
 
     public GroupStatus Status { get; set; }
 
+    /// <summary>When the group first opened (or had members): a group with history is archived, never deleted.</summary>
+    public DateTime? OpenedAt { get; set; }
+
     /// <summary>群规: at most three core rules.</summary>
     public List<string> Rules { get; set; } = [];
 

@@ -75,7 +75,7 @@ public sealed class GroupService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
-        if (group.MemberCount > 0 || group.Status != GroupStatus.Planned)
+        if (group.MemberCount > 0 || group.Status != GroupStatus.Planned || group.OpenedAt is not null)
         {
             throw new ConflictException(text["GroupNotEmpty"]);
         }
@@ -101,6 +101,10 @@ public sealed class GroupService(
         group.OwnerId = ownerId;
         group.Capacity = input.Capacity;
         group.MemberCount = input.MemberCount;
+        if (group.OpenedAt is null && (input.Status is GroupStatus.Open or GroupStatus.Full || input.MemberCount > 0))
+        {
+            group.OpenedAt = DateTime.UtcNow;
+        }
         group.Status = input.Status;
         group.Rules = CleanList(input.Rules);
         group.Announcement = Text.Clean(input.Announcement);

@@ -58,8 +58,9 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasOne(g => g.Activity).WithMany(a => a.Groups).HasForeignKey(g => g.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(g => g.Owner).WithMany().HasForeignKey(g => g.OwnerId).OnDelete(DeleteBehavior.SetNull);
-        // Unique within an activity; standalone groups (ActivityId NULL) are checked by GroupService.
+        // Unique within an activity; NULLs never collide, so standalone groups get their own filtered index.
         builder.HasIndex(g => new { g.ActivityId, g.Name }).IsUnique();
+        builder.HasIndex(g => g.Name, "IX_Groups_StandaloneName").IsUnique().HasFilter("\"ActivityId\" IS NULL");
         builder.HasIndex(g => g.Status);
         builder.HasIndex(g => g.OwnerId);
     }
