@@ -21,13 +21,15 @@ public sealed record UserQuery
     public int Take { get; init; } = 20;
 }
 
-/// <summary>A new account, from the setup page, the create-user dialog or the CLI. The service validates again.</summary>
+/// <summary>
+/// A new account, from the setup page, the create-user dialog or the CLI. The attributes catch blanks before a round
+/// trip; the service checks everything (e-mail format, uniqueness, password rules), one message per problem.
+/// </summary>
 public sealed class NewUserInput
 {
     public const int EmailMax = 256;
 
     [Required]
-    [EmailAddress]
     [MaxLength(EmailMax)]
     public string Email { get; set; } = "";
 

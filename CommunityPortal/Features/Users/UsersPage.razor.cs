@@ -12,7 +12,7 @@ public sealed partial class UsersPage
     private const int PageSize = 20;
 
     private RadzenDataGrid<UserDto>? grid;
-    private IReadOnlyList<UserDto> users = [];
+    private IReadOnlyList<UserDto>? users;
     private int count;
     private bool loading;
     private string? myId;
