@@ -92,6 +92,9 @@ public sealed class UserAdministrationTests(ChromiumFixture chromium, PortalServ
 
         await page.GetByTestId("my-account").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Manage/ChangePassword$"));
+        await page.Locator("#change-password-submit").ClickAsync();
+        await Assertions.Expect(page.Locator(".field:has(#current-password) .field-error")).ToHaveTextAsync("请输入当前密码。");
+        await Assertions.Expect(page.Locator(".field:has(#new-password) .field-error")).ToHaveTextAsync("请输入新密码。");
         await page.Locator("#current-password").FillAsync("not-my-password-1");
         await page.Locator("#new-password").FillAsync("Wang-new-2026");
         await page.Locator("#confirm-password").FillAsync("Wang-new-2026");
