@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CommunityPortal.Common;
 using CommunityPortal.Data;
 using Microsoft.AspNetCore.Identity;
@@ -172,67 +171,15 @@ public sealed class UserAdminService(
             CreatedAt = DateTime.UtcNow,
         };
         var role = Roles.Normalize(input.Role);
-        await ValidateAsync(users, user, input.Password ?? "", role);
+        await new NewUserValidator(text, validationText).ValidateAsync(users, user, input.Password ?? "", role);
 
         await using var tx = await Db(scope).Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, input.Password!);
-        ThrowIfFailed(created);
+        FieldErrors.ThrowIfFailed(created);
         Check(await users.AddToRoleAsync(user, role!));
         await tx.CommitAsync(ct);
         state.MarkHasUsers();
         return await ToDtoAsync(users, user);
-    }
-
-    /// <summary>Collects every problem at once (Identity alone would stop at the first failing validator).</summary>
-    private async Task ValidateAsync(UserManager<ApplicationUser> users, ApplicationUser user, string password, string? role)
-    {
-        var errors = new FieldErrors();
-        var email = user.Email!;
-        if (email.Length == 0)
-        {
-            errors.Add(nameof(NewUserInput.Email), Required(nameof(NewUserInput.Email)));
-        }
-        else if (email.Length > NewUserInput.EmailMax)
-        {
-            errors.Add(nameof(NewUserInput.Email), validationText["MaxLength", validationText["Field.Email"], NewUserInput.EmailMax]);
-        }
-        else if (!new EmailAddressAttribute().IsValid(email))
-        {
-            errors.Add(nameof(NewUserInput.Email), validationText["InvalidEmail", validationText["Field.Email"]]);
-        }
-        else if (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null)
-        {
-            errors.Add(nameof(NewUserInput.Email), text["EmailTaken"]);
-        }
-
-        if (user.DisplayName is null)
-        {
-            errors.Add(nameof(NewUserInput.DisplayName), Required(nameof(NewUserInput.DisplayName)));
-        }
-        else if (user.DisplayName.Length > ApplicationUser.DisplayNameMax)
-        {
-            errors.Add(nameof(NewUserInput.DisplayName),
-                validationText["MaxLength", validationText["Field.DisplayName"], ApplicationUser.DisplayNameMax]);
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            errors.Add(nameof(NewUserInput.Password), Required(nameof(NewUserInput.Password)));
-        }
-        else
-        {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, user, password);
-                errors.AddRange(nameof(NewUserInput.Password), result.Errors.Select(e => e.Description));
-            }
-        }
-
-        if (role is null)
-        {
-            errors.Add(nameof(NewUserInput.Role), validationText["Invalid", validationText["Field.Role"]]);
-        }
-        errors.ThrowIfAny();
     }
 
     private async Task EnsureAnotherUnlockedAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user)
@@ -243,37 +190,6 @@ public sealed class UserAdminService(
             throw new ConflictException(text["LastAdmin"]);
         }
     }
-
-    /// <summary>Turns Identity errors into field errors (Email, Password) or, for anything else, a conflict.</summary>
-    internal static void ThrowIfFailed(IdentityResult result)
-    {
-        if (result.Succeeded)
-        {
-            return;
-        }
-        var errors = new FieldErrors();
-        foreach (var error in result.Errors)
-        {
-            if (FieldOf(error.Code) is { } field)
-            {
-                errors.Add(field, error.Description);
-            }
-            else
-            {
-                throw new ConflictException(error.Description);
-            }
-        }
-        errors.ThrowIfAny();
-    }
-
-    internal static string? FieldOf(string code) => code switch
-    {
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.InvalidEmail)
-            or nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName) => nameof(NewUserInput.Email),
-        nameof(IdentityErrorDescriber.PasswordMismatch) => null,
-        _ when code.StartsWith("Password", StringComparison.Ordinal) => nameof(NewUserInput.Password),
-        _ => null,
-    };
 
     private static void Check(IdentityResult result)
     {
@@ -297,44 +213,8 @@ public sealed class UserAdminService(
 
     private static PortalDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
-    private string Required(string field) => validationText["Required", validationText["Field." + field]];
-
     private PortalValidationException Invalid(string field, string key) =>
         new(new Dictionary<string, string[]> { [field] = [validationText[key, validationText["Field." + field]]] });
 
     private NotFoundException NotFound() => new(text["UserNotFound"]);
-}
-
-/// <summary>Field → messages, for errors whose text is already localized.</summary>
-internal sealed class FieldErrors
-{
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-    public void Add(string field, string message)
-    {
-        if (!_errors.TryGetValue(field, out var list))
-        {
-            _errors[field] = list = [];
-        }
-        if (!list.Contains(message))
-        {
-            list.Add(message);
-        }
-    }
-
-    public void AddRange(string field, IEnumerable<string> messages)
-    {
-        foreach (var message in messages)
-        {
-            Add(field, message);
-        }
-    }
-
-    public void ThrowIfAny()
-    {
-        if (_errors.Count > 0)
-        {
-            throw new PortalValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        }
-    }
 }
