@@ -38,8 +38,9 @@ public static class PortalSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization: with no user yet, a page must go to /setup, not to the sign-in page.
         app.UseFirstRunSetup();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -12,6 +12,7 @@ builder.Services.AddPortal(builder.Configuration);
 if (AdminCli.IsAdminCommand(args))
 {
     // Same binary, same configuration, no web server: like Django's manage.py.
+    AdminCli.ConfigureLogging(builder.Logging);
     using var cliApp = builder.Build();
     return await AdminCli.RunAsync(cliApp.Services, args[1..], Console.Out, Console.Error);
 }

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace CommunityPortal.Features.Admin;
+
+/// <summary>
+/// `admin seed-demo`: fills an empty matrix with a realistic Chinese demo through the matrix services, so every rule
+/// they enforce holds for the demo too. Refuses when the matrix already has data (not idempotent on purpose: it never
+/// mixes demo groups into a real team's matrix).
+/// </summary>
+public sealed class SeedDemoCommand : IAdminCommand
+{
+    public string Name => "seed-demo";
+
+    public string Usage => "";
+
+    public string Description =>
+        "Fills an EMPTY matrix with a Chinese demo: 3 themes, 5 series, 14 periods (ended, running,\n" +
+        "planned) with 福利/核心/流通 groups, plus 5 long-term groups. Group owners are 3 demo operators\n" +
+        "(xiaoli/xiaowang/xiaozhang@example.com), created with random passwords printed once, or reused.\n" +
+        "Needs an Admin first (open /setup or run create-user --role Admin). Refuses (exit 1) when the\n" +
+        "matrix already has themes or groups.";
+
+    public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, CancellationToken ct)
+    {
+        CliArguments.Parse(args, []);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+
+        var tree = await sp.GetRequiredService<MatrixTreeService>().GetAsync(includeArchived: true, ct);
+        if (tree.Themes.Count > 0 || tree.StandaloneGroups.Count > 0)
+        {
+            throw new CliRefusedException(
+                $"the matrix already has data ({tree.Themes.Count} themes, {tree.GroupCount} groups); seed-demo only fills an empty matrix");
+        }
+        if ((await sp.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin)).Count == 0)
+        {
+            throw new CliRefusedException(
+                "create the first Admin before seeding (open /setup in a browser, or run `admin create-user --role Admin ...`): " +
+                "seed-demo adds operators, and once any user exists /setup is gone");
+        }
+
+        var owners = await EnsureOperatorsAsync(sp, output, ct);
+        var seeder = new DemoSeeder(sp, owners, DateOnly.FromDateTime(DateTime.Today));
+        var counts = await seeder.SeedAsync(ct);
+        output.WriteLine($"Seeded {counts.Themes} themes, {counts.Series} series, {counts.Activities} periods and {counts.Groups} groups " +
+                         $"({counts.Members} members).");
+        return 0;
+    }
+
+    private static async Task<IReadOnlyList<string>> EnsureOperatorsAsync(IServiceProvider sp, TextWriter output, CancellationToken ct)
+    {
+        var userManager = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = sp.GetRequiredService<UserAdminService>();
+        var emails = new List<string>();
+        foreach (var demo in DemoMatrix.Operators)
+        {
+            if (await userManager.FindByEmailAsync(demo.Email) is { } existing)
+            {
+                output.WriteLine($"Reusing user {existing.Email} ({existing.DisplayName}).");
+            }
+            else
+            {
+                var password = RandomPassword();
+                await admin.CreateAsync(new NewUserInput { Email = demo.Email, DisplayName = demo.DisplayName, Password = password, Role = Roles.Operator }, ct);
+                output.WriteLine($"Created operator {demo.Email} ({demo.DisplayName}) with password {password} (shown once).");
+            }
+            emails.Add(demo.Email);
+        }
+        return emails;
+    }
+
+    /// <summary>Lower-case letters and digits in groups, e.g. "kqmz-btre-4827": easy to read out, meets the password rules.</summary>
+    internal static string RandomPassword() =>
+        $"{RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 4)}-{RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 4)}-" +
+        RandomNumberGenerator.GetString("23456789", 4);
+}
