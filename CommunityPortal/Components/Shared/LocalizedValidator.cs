@@ -73,7 +73,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         _messages!.Clear();
         foreach (var property in context.Model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            Validate(context, context.Field(property.Name), property);
+            Validate(context.Field(property.Name), property);
         }
         context.NotifyValidationStateChanged();
     }
@@ -86,22 +86,22 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
             return;
         }
         _messages!.Clear(e.FieldIdentifier);
-        Validate(CurrentEditContext!, e.FieldIdentifier, property);
+        Validate(e.FieldIdentifier, property);
         CurrentEditContext!.NotifyValidationStateChanged();
     }
 
-    private void Validate(EditContext context, FieldIdentifier field, PropertyInfo property)
+    private void Validate(FieldIdentifier field, PropertyInfo property)
     {
         var value = property.GetValue(field.Model);
         var validationContext = new ValidationContext(field.Model) { MemberName = property.Name };
-        foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+        // One message per field, the most basic first: an empty e-mail is "required", not also "not an e-mail".
+        var failed = property.GetCustomAttributes<ValidationAttribute>()
+            .OrderBy(a => a is RequiredAttribute ? 0 : 1)
+            .FirstOrDefault(a => a.GetValidationResult(value, validationContext) is not null);
+        if (failed is not null)
         {
-            if (attribute.GetValidationResult(value, validationContext) is not null)
-            {
-                _messages!.Add(field, Message(field.Model.GetType(), property, attribute));
-            }
+            _messages!.Add(field, Message(field.Model.GetType(), property, failed));
         }
-        _ = context;
     }
 
     private string Message(Type modelType, PropertyInfo property, ValidationAttribute attribute)
