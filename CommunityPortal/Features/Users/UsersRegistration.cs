@@ -39,6 +39,7 @@ public static class UsersRegistration
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<UserDirectory>();
 
         services.AddAuthorizationBuilder().AddPortalPolicies();
         return services;
