@@ -22,8 +22,9 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<string>> LabelsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var labels = await db.Set<Group>().AsNoTracking().SelectMany(g => g.Labels).Distinct().ToListAsync(ct);
-        return [.. labels.Order(StringComparer.Ordinal)];
+        // SelectMany over the JSON list needs APPLY, which SQLite lacks: read the lists and flatten them here.
+        var lists = await db.Set<Group>().AsNoTracking().Select(g => g.Labels).ToListAsync(ct);
+        return [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static IQueryable<Group> Filter(IQueryable<Group> groups, GroupQuery query)

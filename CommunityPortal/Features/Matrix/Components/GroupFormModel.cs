@@ -24,7 +24,7 @@ public sealed class GroupFormModel
     [Range(Group.MinCapacity, Group.MaxCapacity)]
     public int Capacity { get; set; } = Group.DefaultCapacity;
 
-    [Range(0, Group.MaxCapacity)]
+    /// <summary>0 to the capacity: checked by the service, whose message names the actual capacity.</summary>
     public int MemberCount { get; set; }
 
     public GroupStatus Status { get; set; } = GroupStatus.Planned;
