@@ -59,12 +59,48 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     public async Task AddGroupAsync(string activity, string name, int capacity, int members)
     {
         await Node("activity", activity).GetByTestId("add-group").ClickAsync();
+        await FillGroupDialogAsync(name, capacity, members);
+    }
+
+    private async Task FillGroupDialogAsync(string name, int capacity, int members)
+    {
         await Page.Locator("#group-name").FillAsync(name);
         await Page.Locator("#group-capacity").FillAsync(capacity.ToString(CultureInfo.InvariantCulture));
         await Page.Locator("#group-members").FillAsync(members.ToString(CultureInfo.InvariantCulture));
         await SaveDialogAsync();
         await Node("group", name).WaitForAsync();
     }
+
+    /// <summary>A long-term group outside any activity, under the 长期群 node.</summary>
+    public async Task AddStandaloneGroupAsync(string name, int capacity, int members)
+    {
+        await Page.GetByTestId("node-standalone").GetByTestId("add-group").ClickAsync();
+        await FillGroupDialogAsync(name, capacity, members);
+    }
+
+    /// <summary>Archives a node (confirmed), or restores an archived one (no confirmation needed).</summary>
+    public async Task ArchiveAsync(string kind, string name)
+    {
+        var row = Node(kind, name);
+        var archived = (await row.GetAttributeAsync("class") ?? "").Contains("node-archived", StringComparison.Ordinal);
+        await row.GetByTestId("archive").ClickAsync();
+        if (!archived)
+        {
+            await ConfirmAsync();
+        }
+    }
+
+    /// <summary>Deletes a node after confirming; the service may refuse (see <see cref="Notification"/>).</summary>
+    public async Task DeleteAsync(string kind, string name)
+    {
+        await Node(kind, name).GetByTestId("delete").ClickAsync();
+        await ConfirmAsync();
+    }
+
+    /// <summary>The latest toast (success or refusal).</summary>
+    public ILocator Notification => Page.Locator(".rz-notification-item").Last;
+
+    public Task ShowArchivedAsync() => Page.Locator(".rz-switch:has(#show-archived)").ClickAsync();
 
     /// <summary>复制上一期 on a series, confirmed; returns the new activity's name.</summary>
     public async Task<string> CopyPreviousAsync(string series)

@@ -23,6 +23,10 @@ public static class MatrixLabels
     public static string DateRange(this IStringLocalizer<MatrixText> text, DateOnly start, DateOnly end) =>
         text["Activity.DateRange", Date(start), Date(end)];
 
+    /// <summary>The local date of a stored UTC time.</summary>
+    public static string Date(DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
     /// <summary>Stored times are UTC; people read them in the server's local time, in their culture.</summary>
     public static string DateTime(DateTime utc) =>
         System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
