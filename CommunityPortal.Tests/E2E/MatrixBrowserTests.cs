@@ -44,9 +44,11 @@ public sealed class MatrixBrowserTests(ChromiumFixture chromium, PortalServer se
         // Edit a group's member count on its page; the tree follows.
         var group = await matrix.OpenGroupAsync("1期-1群");
         await group.SetMemberCountAsync(180);
+        await group.ChooseAsync("group-tier", "核心群");
         await group.SaveAndWaitAsync();
         await matrix.OpenAsync();
         Assert.Equal(new NodeCounts(1, 180), await matrix.CountsOf("1期-1群"));
+        await Assertions.Expect(matrix.Node("group", "1期-1群").GetByTestId("group-tier")).ToHaveTextAsync("核心群");
         Assert.Equal(new NodeCounts(2, 210), await matrix.CountsOf("读书会"));
 
         // 复制上一期: period 2 with re-numbered groups and no members yet.

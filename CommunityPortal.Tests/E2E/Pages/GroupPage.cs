@@ -31,6 +31,13 @@ public sealed class GroupPage(IPage page, string baseUrl) : PortalPage(page, bas
         await MemberCount.PressAsync("Tab");
     }
 
+    /// <summary>Picks an option of a Radzen dropdown by its visible text (inputId: "group-tier", "group-status", "group-owner" …).</summary>
+    public async Task ChooseAsync(string inputId, string optionText)
+    {
+        await Page.Locator($".rz-dropdown:has(#{inputId})").ClickAsync();
+        await Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = optionText }).First.ClickAsync();
+    }
+
     public async Task SaveAsync() => await Page.Locator("#save").ClickAsync();
 
     /// <summary>Saves and waits until the service accepted it (the success notification).</summary>
