@@ -10,6 +10,7 @@ public static class MatrixRegistration
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueryService>();
         services.AddScoped<MatrixTreeService>();
+        services.AddScoped<Components.MatrixCommands>();
         return services;
     }
 }

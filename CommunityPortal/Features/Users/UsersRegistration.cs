@@ -43,6 +43,7 @@ public static class UsersRegistration
         services.AddScoped<UserAdminService>();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<UserDirectory>();
 
         services.AddAuthorizationBuilder().AddPortalPolicies();
         return services;

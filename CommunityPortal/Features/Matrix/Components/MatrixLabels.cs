@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Radzen;
+
+namespace CommunityPortal.Features.Matrix.Components;
+
+/// <summary>Display text for the matrix's enums, periods and dates, from MatrixText in the current culture.</summary>
+public static class MatrixLabels
+{
+    public static string Label(this IStringLocalizer<MatrixText> text, GroupTier tier) => text[$"GroupTier.{tier}"];
+
+    public static string Label(this IStringLocalizer<MatrixText> text, GroupStatus status) => text[$"GroupStatus.{status}"];
+
+    public static string Label(this IStringLocalizer<MatrixText> text, GroupLifetime lifetime) => text[$"GroupLifetime.{lifetime}"];
+
+    public static string Label(this IStringLocalizer<MatrixText> text, ActivityStatus status) => text[$"ActivityStatus.{status}"];
+
+    /// <summary>第3期 / Period 3.</summary>
+    public static string Period(this IStringLocalizer<MatrixText> text, int periodNo) => text["Activity.Period", periodNo];
+
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public static string DateRange(this IStringLocalizer<MatrixText> text, DateOnly start, DateOnly end) =>
+        text["Activity.DateRange", Date(start), Date(end)];
+
+    /// <summary>The local date of a stored UTC time.</summary>
+    public static string Date(DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>Stored times are UTC; people read them in the server's local time, in their culture.</summary>
+    public static string DateTime(DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>"读书会 第3期", or "系列 · 名称" when the activity's own name does not say its series.</summary>
+    public static string ActivityOption(ActivityDto activity) =>
+        activity.Name.StartsWith(activity.SeriesName, StringComparison.Ordinal) ? activity.Name : $"{activity.SeriesName} · {activity.Name}";
+
+    public static BadgeStyle Style(GroupStatus status) => status switch
+    {
+        GroupStatus.Open => BadgeStyle.Success,
+        GroupStatus.Full => BadgeStyle.Warning,
+        GroupStatus.Archived => BadgeStyle.Light,
+        _ => BadgeStyle.Info,
+    };
+
+    public static BadgeStyle Style(GroupTier tier) => tier switch
+    {
+        GroupTier.Core => BadgeStyle.Primary,
+        GroupTier.Circulation => BadgeStyle.Secondary,
+        _ => BadgeStyle.Info,
+    };
+
+    public static BadgeStyle Style(ActivityStatus status) => status switch
+    {
+        ActivityStatus.Running => BadgeStyle.Success,
+        ActivityStatus.Ended => BadgeStyle.Secondary,
+        ActivityStatus.Archived => BadgeStyle.Light,
+        _ => BadgeStyle.Info,
+    };
+}
