@@ -49,4 +49,10 @@ public sealed class Group : Entity
 
     /// <summary>Free labels such as a region or a product.</summary>
     public List<string> Labels { get; set; } = [];
+
+    /// <summary>
+    /// Only a group without history can be deleted: never opened, never had members; others are archived.
+    /// GroupProjection repeats this rule in SQL for GroupDto.CanDelete.
+    /// </summary>
+    public bool CanBeDeleted() => MemberCount == 0 && Status == GroupStatus.Planned && OpenedAt == null;
 }

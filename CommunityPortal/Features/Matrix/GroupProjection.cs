@@ -21,5 +21,7 @@ internal static class GroupProjection
             g.Labels,
             g.Version,
             g.CreatedAt,
-            g.UpdatedAt));
+            g.UpdatedAt,
+            // Same rule as Group.CanBeDeleted(), in SQL.
+            g.MemberCount == 0 && g.Status == GroupStatus.Planned && g.OpenedAt == null));
 }

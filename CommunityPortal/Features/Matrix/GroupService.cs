@@ -75,7 +75,7 @@ public sealed class GroupService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
-        if (group.MemberCount > 0 || group.Status != GroupStatus.Planned || group.OpenedAt is not null)
+        if (!group.CanBeDeleted())
         {
             throw new ConflictException(text["GroupNotEmpty"]);
         }

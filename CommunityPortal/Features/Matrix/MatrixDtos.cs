@@ -36,7 +36,8 @@ public sealed record GroupDto(
     IReadOnlyList<string> Labels,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    bool CanDelete = false)
 {
     public GroupInput ToInput() => new()
     {
