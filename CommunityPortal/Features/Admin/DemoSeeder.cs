@@ -55,6 +55,8 @@ internal sealed class DemoSeeder(IServiceProvider services, IReadOnlyList<string
             {
                 SeriesId = seriesDto.Id,
                 PeriodNo = i + 1,
+                // The demo is Chinese whatever the CLI's own message language is.
+                Name = $"{series.Name} 第{i + 1}期",
                 StartDate = start,
                 EndDate = start.AddDays(period.LengthDays - 1),
                 Status = period.Status,
