@@ -34,6 +34,12 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         {
             groups = groups.Where(g => g.Status != GroupStatus.Archived);
         }
+        if (!query.IncludeArchived && query.ActivityId is null)
+        {
+            // As in the tree: archiving a period, series or theme puts its groups away too.
+            groups = groups.Where(g => g.Activity == null
+                || (g.Activity.Status != ActivityStatus.Archived && !g.Activity.Series!.IsArchived && !g.Activity.Series.Theme!.IsArchived));
+        }
         if (query.Status is { } status)
         {
             groups = groups.Where(g => g.Status == status);
