@@ -7,6 +7,8 @@ using CommunityPortal.Features.Health;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Users;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Radzen;
 
 namespace CommunityPortal;
@@ -17,6 +19,8 @@ public static class PortalSetup
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Write Chinese as UTF-8 text, not &#x...; entities: prerendered pages are about a third the size.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRadzenComponents();
         services.AddPortalLocalization();
         services.AddPortalDatabase(configuration);
