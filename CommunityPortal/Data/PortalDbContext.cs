@@ -21,6 +21,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     // (rolled back, or disposed without a commit) the changes never happened and neither did the events.
     private DbTransaction? _pendingTransaction;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is written as UTC; read it back as UTC (SQLite keeps no kind), so the API says "Z"
+        // and pages convert to local time correctly.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

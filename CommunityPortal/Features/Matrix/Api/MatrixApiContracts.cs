@@ -153,9 +153,9 @@ public sealed record GroupResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    // Times are stored in UTC; say so on the wire ("…Z").
+    // Times come from the database as UTC (PortalDbContext), so they go out with "Z".
     public static GroupResponse From(GroupDto g) => new(
         g.Id, g.Name, g.ActivityId, g.Tier, g.Lifetime, g.OwnerEmail, g.Capacity, g.MemberCount, g.Status,
         g.Rules, g.Announcement, g.WelcomeMessage, g.Labels, g.Version,
-        DateTime.SpecifyKind(g.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(g.UpdatedAt, DateTimeKind.Utc));
+        g.CreatedAt, g.UpdatedAt);
 }

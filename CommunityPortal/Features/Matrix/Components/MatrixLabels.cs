@@ -25,11 +25,11 @@ public static class MatrixLabels
 
     /// <summary>The local date of a stored UTC time.</summary>
     public static string Date(DateTime utc) =>
-        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+        utc.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
 
     /// <summary>Stored times are UTC; people read them in the server's local time, in their culture.</summary>
     public static string DateTime(DateTime utc) =>
-        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+        utc.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>"读书会 第3期", or "系列 · 名称" when the activity's own name does not say its series.</summary>
     public static string ActivityOption(ActivityDto activity) =>
