@@ -71,6 +71,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         await Assertions.Expect(page.GetByTestId("group-qr-image")).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await page.GetByTestId("group-qr-image").EvaluateAsync<int>("img => img.naturalWidth") > 0);
         await Assertions.Expect(page.GetByTestId("group-qr-expiry")).ToContainTextAsync("有效期至");
+        await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(page, "group-qr-zh");
 
         const string second = "https://weixin.qq.com/g/AQYAASecondInviteToken";
@@ -108,6 +109,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
 
         await ChooseAsync(page, "ok.png", TestQrImages.QrPng("https://weixin.qq.com/g/AQYAAEnglishToken"));
         await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("The new group QR code is in use");
+        await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(page, "group-qr-en");
         await page.Context.CloseAsync();
     }
