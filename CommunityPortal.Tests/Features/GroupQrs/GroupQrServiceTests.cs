@@ -96,6 +96,23 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     }
 
     [Fact]
+    public async Task CurrentByGroup_ReturnsOnlyCurrentQrs_OfGroupsThatHaveOne()
+    {
+        var a = await GroupIdAsync();
+        var b = (await GroupAsync("2期-福利群")).Id;
+        var c = (await GroupAsync("3期-福利群")).Id;
+        await Qrs.UploadAsync(a, QrBytes.Png(), QrBytes.Invite + "a1", null, null);
+        var a2 = await Qrs.UploadAsync(a, QrBytes.Png(), QrBytes.Invite + "a2", null, null);
+        var b1 = await Qrs.UploadAsync(b, QrBytes.Png(), QrBytes.Invite + "b1", null, null);
+
+        var current = await Qrs.CurrentByGroupAsync([a, b, c]);
+
+        Assert.Equal([a, b], current.Keys.Order());
+        Assert.Equal(a2.Id, current[a].Id);
+        Assert.Equal(b1.Id, current[b].Id);
+    }
+
+    [Fact]
     public async Task GetCurrent_GroupWithoutQr_IsNull_UnknownGroup_IsNotFound()
     {
         Assert.Null(await Qrs.GetCurrentAsync(await GroupIdAsync()));

@@ -39,8 +39,12 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
     protected override async Task OnParametersSetAsync()
     {
         canEdit = await IsAllowedAsync(Policies.Edit);
-        status = null;
-        await LoadAsync();
+        // The group page re-renders after saving the group form: keep the panel (and its last message) as it is.
+        if (overview?.GroupId != GroupId)
+        {
+            status = null;
+            await LoadAsync();
+        }
     }
 
     private async Task LoadAsync()

@@ -87,6 +87,14 @@ public sealed class GroupQrService(
         return current.SingleOrDefault();
     }
 
+    /// <summary>The current QR of each given group that has one (for routing: one query, no image bytes).</summary>
+    public async Task<IReadOnlyDictionary<int, GroupQrDto>> CurrentByGroupAsync(IReadOnlyCollection<int> groupIds, CancellationToken ct = default)
+    {
+        var ids = groupIds.Distinct().ToList();
+        var current = await FindAsync(q => ids.Contains(q.GroupId) && q.ReplacedAt == null, ct);
+        return current.ToDictionary(q => q.GroupId);
+    }
+
     /// <summary>Every QR the group had, current first, then replaced ones newest first.</summary>
     public async Task<IReadOnlyList<GroupQrDto>> HistoryAsync(int groupId, CancellationToken ct = default)
     {
