@@ -132,6 +132,28 @@ public sealed class GroupQrEndpointTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task SetExpiry_MovesIt_RefusesThePastOnExpiresAt_And404sForAnotherGroupsQr()
+    {
+        var groupId = await GroupIdAsync();
+        var created = await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite)))
+            .ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+        var later = DateTime.UtcNow.AddDays(12);
+
+        var moved = await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadAsync<GroupQrResponse>();
+
+        Assert.Equal(later, moved.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = DateTime.UtcNow.AddDays(-1) }))
+            .ReadFieldErrorsAsync("expiresAt");
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { })).ReadFieldErrorsAsync("expiresAt");
+        var other = await GroupIdAsync();
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{other}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await factory.ClientAs(Roles.Viewer).PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task UnknownGroup_Is404()
     {
         await (await _operator.PostAsync("/api/v1/groups/999999/qr", Form(QrBytes.Png(), QrBytes.Invite))).ReadProblemAsync(HttpStatusCode.NotFound);

@@ -75,7 +75,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, QrBytes.TextNamedPng(), QrBytes.Invite, null, null));
 
         Assert.Equal(first.Id, (await Qrs.GetCurrentAsync(groupId))?.Id);
-        Assert.Empty(await Qrs.OverviewAsync(groupId).ContinueWith(t => t.Result.History));
+        Assert.Empty((await Qrs.OverviewAsync(groupId)).History);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using CommunityPortal.Features.Api;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CommunityPortal.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.GroupQrs.Api;
 
@@ -28,6 +30,9 @@ public static class GroupQrApi
                 group invite, https://weixin.qq.com/g/…; personal contact codes, web pages and plain text are refused) and
                 optional expiresAt (ISO 8601, in the future, at most 30 days ahead; default upload + 7 days).
                 """);
+        api.MapPut("/{qrId:int}/expiry", SetExpiry).RequireAuthorization(Policies.Edit)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Moves a QR code's expiry: { \"expiresAt\": ISO 8601 }, in the future and at most 30 days ahead.");
         api.MapGet("/{qrId:int}/image", GetImage).RequireAuthorization(Policies.Read).ProducesProblem(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/jpeg"])
             .WithDescription("The stored image of one of the group's QR codes.");
@@ -52,12 +57,28 @@ public static class GroupQrApi
         return TypedResults.Created($"{ApiSetup.Prefix}/groups/{id}/qr", GroupQrResponse.From(qr));
     }
 
+    public static async Task<Ok<GroupQrResponse>> SetExpiry(
+        int id, int qrId, GroupQrExpiryRequest request, GroupQrService qrs, IStringLocalizer<GroupQrText> text, CancellationToken ct)
+    {
+        if (request.ExpiresAt is not { } expiresAt)
+        {
+            throw new PortalValidationException(new Dictionary<string, string[]> { [GroupQrService.ExpiresAtField] = [text["Error.ExpiryRequired"]] });
+        }
+        if ((await qrs.GetImageAsync(qrId, ct)).GroupId != id)
+        {
+            throw new NotFoundException(text["Error.QrNotFound", qrId]);
+        }
+        return TypedResults.Ok(GroupQrResponse.From(await qrs.SetExpiryAsync(qrId, expiresAt.UtcDateTime, ct)));
+    }
+
     public static async Task<Results<FileContentHttpResult, NotFound>> GetImage(int id, int qrId, GroupQrService qrs, CancellationToken ct)
     {
         var image = await qrs.GetImageAsync(qrId, ct);
         return image.GroupId == id ? TypedResults.File(image.Bytes, image.ContentType) : TypedResults.NotFound();
     }
 }
+
+public sealed record GroupQrExpiryRequest(DateTimeOffset? ExpiresAt);
 
 /// <summary>The multipart form of an upload (for the OpenAPI document).</summary>
 public sealed record GroupQrUploadForm(IFormFile File, string Payload, DateTimeOffset? ExpiresAt);
