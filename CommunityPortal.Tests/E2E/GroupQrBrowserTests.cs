@@ -98,6 +98,9 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
 
         await ChooseAsync(page, "readme.png", "not really a png"u8.ToArray(), "text/plain");
         await Assertions.Expect(status).ToContainTextAsync("这不是图片");
+
+        await ChooseAsync(page, "huge.png", QrBytes.Png(GroupQr.MaxImageBytes + 1));
+        await Assertions.Expect(status).ToContainTextAsync("图片太大");
         Assert.Null(await CurrentAsync(groupId));
 
         await portal.SwitchLanguageAsync("en");
