@@ -3,6 +3,7 @@ using CommunityPortal.Components.Account;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Api;
 using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Health;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
@@ -30,6 +31,7 @@ public static class PortalSetup
         services.AddPortalApi();
         services.AddPortalHealth();
         services.AddMatrix();
+        services.AddGroupQrs();
         return services;
     }
 
@@ -51,6 +53,7 @@ public static class PortalSetup
         app.MapCultureSwitch();
         app.MapPortalHealth();
         app.MapPortalApi();
+        app.MapGroupQrs();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

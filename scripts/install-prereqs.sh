@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine that has the .NET 10 SDK:
 # Debian's chromium (Playwright drives it; it cannot download its own browser here) and CJK fonts
-# so Chinese pages render in screenshots. Idempotent; needs root (or sudo).
+# so Chinese pages render in screenshots; node and npm, which the build uses to install jsQR from the npm
+# registry (CommunityPortal/ClientApp). Idempotent; needs root (or sudo).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
-echo "prerequisites ready: $(chromium --version 2>/dev/null | head -1), dotnet $(dotnet --version)"
+echo "prerequisites ready: $(chromium --version 2>/dev/null | head -1), dotnet $(dotnet --version), node $(node --version), npm $(npm --version 2>/dev/null)"

@@ -1,6 +1,8 @@
 using Bunit;
 using Bunit.TestDoubles;
+using CommunityPortal.Common;
 using CommunityPortal.Data;
+using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Users;
@@ -30,6 +32,9 @@ public abstract class MatrixComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<IDbContextFactory<PortalDbContext>>());
         Services.AddPortalLocalization();
         Services.AddMatrix();
+        // The group page carries the 群二维码 panel.
+        Services.AddGroupQrs();
+        Services.AddSingleton(Database.Get<DomainEventBus>());
         Services.AddScoped<UserDirectory>();
         Services.AddRadzenComponents();
         Auth = AddAuthorization();

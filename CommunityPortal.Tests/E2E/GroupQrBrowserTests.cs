@@ -1,0 +1,135 @@
+using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Users;
+using CommunityPortal.Tests.E2E.Infrastructure;
+using CommunityPortal.Tests.E2E.Pages;
+using CommunityPortal.Tests.Features.GroupQrs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CommunityPortal.Tests.E2E;
+
+/// <summary>
+/// The group QR panel in a real browser: a QR image made at test time is decoded by jsQR in chromium, and the
+/// server stores the payload; an image without a QR code, and a personal contact QR, are refused with the reason.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>, IAsyncLifetime
+{
+    private const string OperatorEmail = "qr-op@example.com";
+    private const string ViewerEmail = "qr-viewer@example.com";
+    private const string Password = "Op-secret-2026";
+
+    public async Task InitializeAsync()
+    {
+        await server.CreateUserAsync(OperatorEmail, Password, Roles.Operator, "运营小李");
+        await server.CreateUserAsync(ViewerEmail, Password, Roles.Viewer, "观察员");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> CreateGroupAsync(string name)
+    {
+        using var scope = server.Services.CreateScope();
+        var group = await scope.ServiceProvider.GetRequiredService<GroupService>()
+            .CreateAsync(new GroupInput { Name = name, Capacity = 200, Status = GroupStatus.Open });
+        return group.Id;
+    }
+
+    private async Task<GroupQrDto?> CurrentAsync(int groupId)
+    {
+        using var scope = server.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<GroupQrService>().GetCurrentAsync(groupId);
+    }
+
+    private static Task ChooseAsync(IPage page, string name, byte[] bytes, string mimeType = "image/png") =>
+        page.GetByTestId("group-qr-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = bytes });
+
+    private async Task<(IPage Page, GroupPage Group)> OpenAsync(string email, int groupId)
+    {
+        var page = await chromium.NewPageAsync();
+        await new LoginPage(page, server.BaseUrl).SignInAsync(email, Password);
+        var group = new GroupPage(page, server.BaseUrl);
+        await group.OpenAsync(groupId);
+        return (page, group);
+    }
+
+    [Fact]
+    public async Task Upload_RealQrImage_IsDecodedInTheBrowser_StoredByTheServer_AndReplacedOnTheNextUpload()
+    {
+        var groupId = await CreateGroupAsync("二维码测试群");
+        var (page, _) = await OpenAsync(OperatorEmail, groupId);
+        var status = page.GetByTestId("group-qr-status");
+        await Assertions.Expect(page.GetByTestId("group-qr-empty")).ToBeVisibleAsync();
+
+        const string first = "https://weixin.qq.com/g/AQYAAFirstInviteToken_2026-11";
+        await ChooseAsync(page, "群二维码.png", TestQrImages.QrPng(first));
+
+        await Assertions.Expect(status).ToContainTextAsync("新的群二维码已生效");
+        await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(first);
+        Assert.Equal(first, (await CurrentAsync(groupId))?.Payload);
+        await Assertions.Expect(page.GetByTestId("group-qr-image")).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await page.GetByTestId("group-qr-image").EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        await Assertions.Expect(page.GetByTestId("group-qr-expiry")).ToContainTextAsync("有效期至");
+        await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "group-qr-zh");
+
+        const string second = "https://weixin.qq.com/g/AQYAASecondInviteToken";
+        await ChooseAsync(page, "new.png", TestQrImages.QrPng(second));
+        await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(second);
+        await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToContainTextAsync(first);
+        Assert.Equal(second, (await CurrentAsync(groupId))?.Payload);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Upload_ImageWithoutQr_OrPersonalCode_IsRefusedWithTheReason_InBothLanguages()
+    {
+        var groupId = await CreateGroupAsync("拒绝测试群");
+        var (page, portal) = await OpenAsync(OperatorEmail, groupId);
+        var status = page.GetByTestId("group-qr-status");
+
+        await ChooseAsync(page, "风景.png", TestQrImages.PlainPng());
+        await Assertions.Expect(status).ToContainTextAsync("图片里没有找到二维码");
+
+        await ChooseAsync(page, "名片.png", TestQrImages.QrPng("https://u.wechat.com/EMpersonal123"));
+        await Assertions.Expect(status).ToContainTextAsync("个人名片");
+
+        await ChooseAsync(page, "readme.png", "not really a png"u8.ToArray(), "text/plain");
+        await Assertions.Expect(status).ToContainTextAsync("这不是图片");
+
+        await ChooseAsync(page, "huge.png", QrBytes.Png(GroupQr.MaxImageBytes + 1));
+        await Assertions.Expect(status).ToContainTextAsync("图片太大");
+        Assert.Null(await CurrentAsync(groupId));
+
+        await portal.SwitchLanguageAsync("en");
+        await ChooseAsync(page, "landscape.png", TestQrImages.PlainPng());
+        await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("No QR code was found");
+        await ChooseAsync(page, "site.png", TestQrImages.QrPng("https://example.com/join"));
+        await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("web page https://example.com/join");
+        Assert.Null(await CurrentAsync(groupId));
+
+        await ChooseAsync(page, "ok.png", TestQrImages.QrPng("https://weixin.qq.com/g/AQYAAEnglishToken"));
+        await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("The new group QR code is in use");
+        await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "group-qr-en");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Viewer_SeesTheQr_ButNoUploadControl()
+    {
+        var groupId = await CreateGroupAsync("只读测试群");
+        using (var scope = server.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<GroupQrService>()
+                .UploadAsync(groupId, TestQrImages.QrPng(QrBytes.Invite), QrBytes.Invite, null, null);
+        }
+        var (page, _) = await OpenAsync(ViewerEmail, groupId);
+
+        await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(QrBytes.Invite);
+        await Assertions.Expect(page.GetByTestId("group-qr-file")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.GroupQrs.Api;
+using CommunityPortal.Features.Users;
+using CommunityPortal.Tests.Features.Api;
+using CommunityPortal.Tests.Features.Matrix;
+
+namespace CommunityPortal.Tests.Features.GroupQrs;
+
+public sealed class GroupQrEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _operator = factory.ClientAs(Roles.Operator);
+
+    private async Task<int> GroupIdAsync() =>
+        (await _operator.CreateGroupAsync(new { name = MatrixApi.Unique("福利群"), capacity = 200 })).Id;
+
+    private static MultipartFormDataContent Form(byte[]? file, string? payload, string? expiresAt = null, string fileName = "qr.png",
+        string mediaType = "image/png")
+    {
+        var form = new MultipartFormDataContent();
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            form.Add(content, "file", fileName);
+        }
+        if (payload is not null)
+        {
+            form.Add(new StringContent(payload), "payload");
+        }
+        if (expiresAt is not null)
+        {
+            form.Add(new StringContent(expiresAt), "expiresAt");
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task Upload_Multipart_StoresTheQr_AndGetShowsItWithItsImage()
+    {
+        var groupId = await GroupIdAsync();
+        var expiresAt = DateTime.UtcNow.AddDays(5).ToString("O");
+
+        var response = await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite, expiresAt));
+
+        var created = await response.ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+        Assert.Equal(QrBytes.Invite, created.Payload);
+        Assert.Equal("image/png", created.ImageContentType);
+        Assert.Equal(DateTime.Parse(expiresAt).ToUniversalTime(), created.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        Assert.Null(created.UploadedBy);
+        var overview = await (await _operator.GetAsync($"/api/v1/groups/{groupId}/qr")).ReadAsync<GroupQrOverviewResponse>();
+        Assert.Equal(created.Id, overview.Current?.Id);
+        Assert.Empty(overview.History);
+        var image = await _operator.GetAsync(created.ImageUrl);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(QrBytes.Png(), await image.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Upload_Replacement_MovesTheOldOneToHistory()
+    {
+        var groupId = await GroupIdAsync();
+        var first = await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite + "1")))
+            .ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+        var second = await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Jpeg(), QrBytes.Invite + "2", mediaType: "image/jpeg")))
+            .ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+
+        var overview = await (await _operator.GetAsync($"/api/v1/groups/{groupId}/qr")).ReadAsync<GroupQrOverviewResponse>();
+        Assert.Equal(second.Id, overview.Current?.Id);
+        Assert.Equal([first.Id], overview.History.Select(q => q.Id));
+        Assert.NotNull(overview.History[0].ReplacedAt);
+    }
+
+    [Theory]
+    [InlineData("file", "en", "This is not an image")]
+    [InlineData("file", "zh-CN", "这不是图片")]
+    [InlineData("payload", "en", "personal contact")]
+    [InlineData("payload", "zh-CN", "个人名片")]
+    [InlineData("expiresAt", "en", "in the future")]
+    [InlineData("missingFile", "en", "Choose a QR code image")]
+    [InlineData("missingPayload", "en", "No QR code was found")]
+    public async Task Upload_BadInput_Is400NamingTheField(string field, string language, string expected)
+    {
+        var groupId = await GroupIdAsync();
+        var client = factory.ClientAs(Roles.Operator, language);
+        var form = field switch
+        {
+            "file" => Form(QrBytes.TextNamedPng(), QrBytes.Invite),
+            "payload" => Form(QrBytes.Png(), "https://u.wechat.com/EMabc"),
+            "expiresAt" => Form(QrBytes.Png(), QrBytes.Invite, DateTime.UtcNow.AddDays(-1).ToString("O")),
+            "missingFile" => Form(null, QrBytes.Invite),
+            _ => Form(QrBytes.Png(), null),
+        };
+        var name = field switch { "missingFile" => "file", "missingPayload" => "payload", _ => field };
+
+        var messages = await (await client.PostAsync($"/api/v1/groups/{groupId}/qr", form)).ReadFieldErrorsAsync(name);
+
+        Assert.Contains(messages, m => m.Contains(expected, StringComparison.Ordinal));
+        var overview = await (await _operator.GetAsync($"/api/v1/groups/{groupId}/qr")).ReadAsync<GroupQrOverviewResponse>();
+        Assert.Null(overview.Current);
+    }
+
+    [Fact]
+    public async Task Upload_TooLarge_Is400OnFile()
+    {
+        var groupId = await GroupIdAsync();
+        var messages = await (await factory.ClientAs(Roles.Operator, "en")
+            .PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(GroupQr.MaxImageBytes + 1), QrBytes.Invite))).ReadFieldErrorsAsync("file");
+        Assert.Contains(messages, m => m.Contains("too large", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upload_MalformedExpiry_Is400OnExpiresAt()
+    {
+        var groupId = await GroupIdAsync();
+        await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite, "next tuesday")))
+            .ReadFieldErrorsAsync("expiresAt");
+    }
+
+    [Fact]
+    public async Task Upload_WithoutKey_Is401_AsViewer_Is403()
+    {
+        var groupId = await GroupIdAsync();
+        await (await factory.Client(null).PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite)))
+            .ReadProblemAsync(HttpStatusCode.Unauthorized);
+        await (await factory.ClientAs(Roles.Viewer).PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite)))
+            .ReadProblemAsync(HttpStatusCode.Forbidden);
+        await (await factory.Client(null).GetAsync($"/api/v1/groups/{groupId}/qr")).ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientAs(Roles.Viewer).GetAsync($"/api/v1/groups/{groupId}/qr")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SetExpiry_MovesIt_RefusesThePastOnExpiresAt_And404sForAnotherGroupsQr()
+    {
+        var groupId = await GroupIdAsync();
+        var created = await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite)))
+            .ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+        var later = DateTime.UtcNow.AddDays(12);
+
+        var moved = await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadAsync<GroupQrResponse>();
+
+        Assert.Equal(later, moved.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = DateTime.UtcNow.AddDays(-1) }))
+            .ReadFieldErrorsAsync("expiresAt");
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { })).ReadFieldErrorsAsync("expiresAt");
+        var other = await GroupIdAsync();
+        await (await _operator.PutJsonAsync($"/api/v1/groups/{other}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await factory.ClientAs(Roles.Viewer).PutJsonAsync($"/api/v1/groups/{groupId}/qr/{created.Id}/expiry", new { expiresAt = later }))
+            .ReadProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task UnknownGroup_Is404()
+    {
+        await (await _operator.PostAsync("/api/v1/groups/999999/qr", Form(QrBytes.Png(), QrBytes.Invite))).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await _operator.GetAsync("/api/v1/groups/999999/qr")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task PortalImageEndpoint_NeedsSignIn()
+    {
+        var groupId = await GroupIdAsync();
+        var created = await (await _operator.PostAsync($"/api/v1/groups/{groupId}/qr", Form(QrBytes.Png(), QrBytes.Invite)))
+            .ReadAsync<GroupQrResponse>(HttpStatusCode.Created);
+        var anonymous = await factory.Client(null).GetAsync($"/groups/{groupId}/qr/{created.Id}/image");
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.NotEqual("image/png", anonymous.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheUploadAsMultipart()
+    {
+        var json = await (await factory.Client(null).GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var post = document.RootElement.GetProperty("paths").GetProperty("/api/v1/groups/{id}/qr").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+    }
+}

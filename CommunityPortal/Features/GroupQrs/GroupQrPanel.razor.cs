@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using CommunityPortal.Common;
+using CommunityPortal.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+using Radzen;
+
+namespace CommunityPortal.Features.GroupQrs;
+
+public sealed partial class GroupQrPanel : IAsyncDisposable
+{
+    private GroupQrOverview? overview;
+    private InputFile? fileInput;
+    private IJSObjectReference? module;
+    private DateTime? expiryLocal;
+    private bool canEdit;
+    private bool busy;
+    private string? status;
+    private AlertStyle statusStyle = AlertStyle.Info;
+
+    [Parameter, EditorRequired]
+    public int GroupId { get; set; }
+
+    [Inject]
+    private GroupQrService Qrs { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        canEdit = await IsAllowedAsync(Policies.Edit);
+        // The group page re-renders after saving the group form: keep the panel (and its last message) as it is.
+        if (overview?.GroupId != GroupId)
+        {
+            status = null;
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        overview = await Qrs.OverviewAsync(GroupId);
+        expiryLocal = overview.Current is { } qr ? ToLocal(qr.ExpiresAt) : null;
+    }
+
+    private static string ImageUrl(GroupQrDto qr) => $"groups/{qr.GroupId}/qr/{qr.Id}/image";
+
+    private static AlertStyle ExpiryStyle(GroupQrDto qr) =>
+        qr.IsExpired(DateTime.UtcNow) ? AlertStyle.Danger : qr.ExpiresSoon(DateTime.UtcNow) ? AlertStyle.Warning : AlertStyle.Success;
+
+    private string ExpiryText(GroupQrDto qr)
+    {
+        var at = Matrix.Components.MatrixLabels.DateTime(qr.ExpiresAt);
+        return qr.IsExpired(DateTime.UtcNow) ? T["Panel.Expired", at]
+            : qr.ExpiresSoon(DateTime.UtcNow) ? T["Panel.ExpiresSoon", at]
+            : T["Panel.Valid", at];
+    }
+
+    /// <summary>Decode in the browser (jsQR), then send the bytes and the payload; the service checks both again.</summary>
+    private async Task UploadAsync(InputFileChangeEventArgs e)
+    {
+        if (busy || fileInput?.Element is not { } input || !await IsAllowedAsync(Policies.Edit))
+        {
+            return;
+        }
+        busy = true;
+        Show(T["Panel.Reading"], AlertStyle.Info);
+        try
+        {
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/group-qr.js");
+            var decoded = await module.InvokeAsync<DecodeResult>("decodeInput", input);
+            if (decoded.Payload is null)
+            {
+                Show(ClientError(decoded), AlertStyle.Danger);
+                return;
+            }
+            Show(T["Panel.Uploading"], AlertStyle.Info);
+            await InvokeAsync(StateHasChanged);
+            var bytes = await ReadAsync(e.File);
+            var user = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
+            await Qrs.UploadAsync(GroupId, bytes, decoded.Payload, null, user);
+            await LoadAsync();
+            Show(T["Panel.Uploaded"], AlertStyle.Success);
+        }
+        catch (PortalValidationException ex)
+        {
+            Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
+        }
+        catch (Exception ex) when (ex is NotFoundException or ConcurrencyConflictException)
+        {
+            Show(ex.Message, AlertStyle.Danger);
+        }
+        catch (Exception ex) when (ex is IOException or JSException)
+        {
+            Show(T["Error.ReadFailed"], AlertStyle.Danger);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task SaveExpiryAsync()
+    {
+        if (overview?.Current is not { } qr || expiryLocal is not { } local || !await IsAllowedAsync(Policies.Edit))
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            await Qrs.SetExpiryAsync(qr.Id, DateTime.SpecifyKind(local, DateTimeKind.Local).ToUniversalTime());
+            await LoadAsync();
+            Show(T["Panel.ExpirySaved"], AlertStyle.Success);
+        }
+        catch (PortalValidationException ex)
+        {
+            Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
+        }
+        catch (NotFoundException ex)
+        {
+            Show(ex.Message, AlertStyle.Danger);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>Reads at most one byte past the limit: enough for the service to name an oversized file.</summary>
+    private static async Task<byte[]> ReadAsync(IBrowserFile file)
+    {
+        await using var stream = file.OpenReadStream(GroupQr.MaxImageBytes + 1L);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private string ClientError(DecodeResult result) => result.Error switch
+    {
+        "not-image" => T["Error.NotAnImage"],
+        "too-large" => T["Error.FileTooLarge", $"{result.Size / 1024.0 / 1024.0:0.0} MB"],
+        "no-qr" => T["Error.NoQrFound"],
+        "no-file" => T["Error.FileRequired"],
+        _ => T["Error.ReadFailed"],
+    };
+
+    private void Show(string message, AlertStyle style) => (status, statusStyle) = (message, style);
+
+    private async Task<bool> IsAllowedAsync(string policy) =>
+        AuthenticationState is not null && (await Authorization.AuthorizeAsync((await AuthenticationState).User, policy)).Succeeded;
+
+    private static DateTime ToLocal(DateTime utc) =>
+        DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime(), DateTimeKind.Unspecified);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (module is not null)
+        {
+            try
+            {
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>What group-qr.js answers: the payload, or an error code.</summary>
+    public sealed record DecodeResult(string? Payload, string? Error, long Size);
+}

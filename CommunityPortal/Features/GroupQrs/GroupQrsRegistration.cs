@@ -1,0 +1,21 @@
+using CommunityPortal.Features.Users;
+
+namespace CommunityPortal.Features.GroupQrs;
+
+public static class GroupQrsRegistration
+{
+    public static IServiceCollection AddGroupQrs(this IServiceCollection services)
+    {
+        services.AddScoped<GroupQrService>();
+        return services;
+    }
+
+    /// <summary>GET /groups/{id}/qr/{qrId}/image: the stored screenshot, for signed-in readers (the panel's img).</summary>
+    public static IEndpointRouteBuilder MapGroupQrs(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/groups/{id:int}/qr/{qrId:int}/image", GroupQrImageEndpoint.GetAsync)
+            .RequireAuthorization(Policies.Read)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}
