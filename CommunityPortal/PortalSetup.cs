@@ -6,6 +6,7 @@ using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.Health;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -30,6 +31,7 @@ public static class PortalSetup
         services.AddPortalApi();
         services.AddPortalHealth();
         services.AddMatrix();
+        services.AddRendering(configuration);
         return services;
     }
 
@@ -51,6 +53,7 @@ public static class PortalSetup
         app.MapCultureSwitch();
         app.MapPortalHealth();
         app.MapPortalApi();
+        app.MapRendering();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
