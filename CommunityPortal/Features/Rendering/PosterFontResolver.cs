@@ -22,8 +22,12 @@ internal sealed class PosterFontResolver(string path, int faceIndex) : IFontReso
 
     private static readonly Lock Gate = new();
 
-    /// <summary>PdfSharp keeps its resolver in a static; set it once per process.</summary>
-    public static void EnsureInstalled(string? path = null, int faceIndex = 0)
+    /// <summary>
+    /// PdfSharp keeps its licence and font resolver in statics; set them once per process.
+    /// PdfSharp 6.5 (the only version in the registry here) is AGPL-3.0 unless a commercial key is
+    /// loaded: see docs/adr/010-poster-fonts.md. A key in Rendering:PdfSharpLicenseKey is loaded instead.
+    /// </summary>
+    public static void EnsureInstalled(RenderingOptions options)
     {
         lock (Gate)
         {
@@ -31,6 +35,15 @@ internal sealed class PosterFontResolver(string path, int faceIndex) : IFontReso
             {
                 return;
             }
+            if (string.IsNullOrWhiteSpace(options.PdfSharpLicenseKey))
+            {
+                PdfSharp.PdfSharpLicense.SetAgplLicense();
+            }
+            else
+            {
+                PdfSharp.PdfSharpLicense.LoadLicense(options.PdfSharpLicenseKey);
+            }
+            var (path, faceIndex) = (options.FontPath, options.FontFaceIndex);
             var file = string.IsNullOrWhiteSpace(path) ? DefaultPath : path;
             if (!File.Exists(file))
             {

@@ -82,7 +82,7 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
     public byte[] Pdf(IReadOnlyList<PosterSpec> specs)
     {
         ThrowIfInvalid(specs);
-        PosterFontResolver.EnsureInstalled(options.FontPath, options.FontFaceIndex);
+        PosterFontResolver.EnsureInstalled(options);
         using var document = new PdfDocument();
         document.Info.Title = specs[0].Title;
         foreach (var spec in specs)
@@ -171,7 +171,7 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
     public string Svg(PosterSpec spec)
     {
         ThrowIfInvalid([spec]);
-        PosterFontResolver.EnsureInstalled(options.FontPath, options.FontFaceIndex);
+        PosterFontResolver.EnsureInstalled(options);
         var layout = PosterLayout.Of(spec);
         var svg = new StringBuilder()
             .Append(CultureInfo.InvariantCulture,

@@ -5,4 +5,7 @@ public sealed class RenderingOptions
 {
     public string? FontPath { get; set; }
     public int FontFaceIndex { get; set; }
+
+    /// <summary>A commercial PdfSharp key; without one, PdfSharp runs under its AGPL-3.0 licence.</summary>
+    public string? PdfSharpLicenseKey { get; set; }
 }
