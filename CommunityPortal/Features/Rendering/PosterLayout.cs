@@ -35,8 +35,8 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
         {
             y += qrSize + Gap;
         }
-        y = Flow(head, measure, spec.Title, 30 * scale, true, width, y);
-        y = Flow(head, measure, spec.Subtitle, 16 * scale, false, width, y + (string.IsNullOrWhiteSpace(spec.Subtitle) ? 0 : 1));
+        y = Flow(head, measure, spec.Title, 36 * scale, true, width, y);
+        y = Flow(head, measure, spec.Subtitle, 20 * scale, false, width, y + (string.IsNullOrWhiteSpace(spec.Subtitle) ? 0 : 1));
         var qrY = spec.QrPlacement switch
         {
             QrPlacement.Top => Margin,
@@ -47,7 +47,7 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
         {
             y = qrY + qrSize + Gap;
         }
-        y = Flow(body, measure, spec.Body, 12 * scale, false, width, y + Gap / 2);
+        y = Flow(body, measure, spec.Body, 15 * scale, false, width, y + Gap / 2);
         var modules = QrImageService.Encode(spec.Url, QrImageService.EffectiveLevel(spec.QrRequest()));
         return new PosterLayout(spec, width, height, [.. head, .. body], (width - qrSize) / 2, qrY, qrSize, modules);
     }
