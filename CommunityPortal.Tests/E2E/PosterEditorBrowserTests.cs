@@ -41,6 +41,17 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         var pdf = await File.ReadAllBytesAsync(path);
         Assert.Equal([(420, 595)], PosterServiceTests.PageSizes(pdf));
         Assert.Contains("21天阅读训练营", PosterServiceTests.PdfToText(pdf));
+
+        var png = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("poster-png").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await png.PathAsync());
+        Assert.Equal("poster-A4.png", png.SuggestedFilename);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        Assert.Equal((2480, 3508), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))));
+        if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "poster-A4.png"), bytes);
+        }
         await page.Context.CloseAsync();
     }
 }
