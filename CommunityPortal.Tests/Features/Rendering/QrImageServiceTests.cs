@@ -41,6 +41,23 @@ public sealed class QrImageServiceTests
         Assert.True(QrImageService.Encode(LiveCodeUrl, QrLevel.H).Count > QrImageService.Encode(LiveCodeUrl, QrLevel.L).Count);
     }
 
+    [Theory]
+    [InlineData("h", QrLevel.H)]
+    [InlineData("", QrLevel.M)]
+    [InlineData(null, QrLevel.M)]
+    public void EffectiveLevel_WithoutLogo_IsTheChosenOneOrM(string? level, QrLevel expected)
+    {
+        Assert.Equal(expected, QrImageService.EffectiveLevel(new QrRequest(LiveCodeUrl, Level: level)));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("Medium")]
+    public void Validate_LevelThatIsNotALetter_IsRefused(string level)
+    {
+        Assert.Equal(["Level"], Qr.Validate(new QrRequest(LiveCodeUrl, Level: level), png: true).Keys);
+    }
+
     [Fact]
     public void Svg_IsWellFormedWithViewBoxOfModulesPlusMargin()
     {

@@ -16,9 +16,11 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
     internal const double LogoShare = 0.22;
 
     public static QrLevel EffectiveLevel(QrRequest request) =>
-        request.Logo is not null ? QrLevel.H
-        : Enum.TryParse<QrLevel>(request.Level, ignoreCase: true, out var level) ? level
-        : QrLevel.M;
+        request.Logo is not null ? QrLevel.H : ParseLevel(request.Level) ?? QrLevel.M;
+
+    /// <summary>"L", "M", "Q" or "H" in any case; numbers and other names are not levels.</summary>
+    internal static QrLevel? ParseLevel(string? level) =>
+        level?.Trim().ToUpperInvariant() switch { "L" => QrLevel.L, "M" => QrLevel.M, "Q" => QrLevel.Q, "H" => QrLevel.H, _ => null };
 
     public IReadOnlyDictionary<string, string[]> Validate(QrRequest request, bool png)
     {
@@ -31,8 +33,7 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
     {
         errors.Url(nameof(QrRequest.Url), request.Url);
         errors.Range(nameof(QrRequest.Size), request.Size, QrRequest.MinSize, QrRequest.MaxSize);
-        if (!string.IsNullOrWhiteSpace(request.Level)
-            && !(Enum.TryParse<QrLevel>(request.Level, ignoreCase: true, out var level) && Enum.IsDefined(level)))
+        if (!string.IsNullOrWhiteSpace(request.Level) && ParseLevel(request.Level) is null)
         {
             errors.Add(nameof(QrRequest.Level), "Level");
         }
