@@ -97,7 +97,7 @@ public sealed class QrImageServiceTests
     }
 
     [Fact]
-    public void Png_WithTooLargeLogoOrAnyLogo_IsRefusedWithChineseMessages()
+    public void Png_WithLogoOver512KB_IsRefusedWithChineseMessage()
     {
         using var _ = new CultureScope("zh-CN");
         var big = new byte[600 * 1024];
@@ -106,6 +106,36 @@ public sealed class QrImageServiceTests
         var ex = Assert.Throws<PortalValidationException>(() => Qr.Png(new QrRequest(LiveCodeUrl, Logo: big)));
 
         Assert.Contains(ex.Errors["Logo"], m => m.Contains("512 KB") && m.Contains("中心 Logo"));
+    }
+
+    [Fact]
+    public void Png_WithPngLogo_IsRgbWithTheLogoInTheCentre()
+    {
+        var png = Qr.Png(new QrRequest(LiveCodeUrl, 512, Logo: StripesPng));
+
+        var image = PngReader.TryDecode(png)!;
+        Assert.Equal((512, 512), (image.Width, image.Height));
+        var centre = image.Pixels.AsSpan((256 * 512 + 256) * 4, 3).ToArray();
+        Assert.Contains(centre, new[] { new byte[] { 0, 120, 212 }, new byte[] { 255, 200, 0 } }, new ByteArrayComparer());
+    }
+
+    [Fact]
+    public void Png_WithJpegLogo_SaysToUseSvgOrPdf()
+    {
+        using var _ = new CultureScope("en");
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
+
+        var ex = Assert.Throws<PortalValidationException>(() => Qr.Png(new QrRequest(LiveCodeUrl, Logo: jpeg)));
+
+        Assert.Contains("SVG", ex.Errors["Logo"].Single());
+        Assert.Contains("<image", Qr.Svg(new QrRequest(LiveCodeUrl, Logo: jpeg)));
+    }
+
+    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
+    {
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => obj.Length;
     }
 
     [Theory]

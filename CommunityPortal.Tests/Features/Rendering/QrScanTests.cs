@@ -24,6 +24,15 @@ public sealed class QrScanTests : IDisposable
         Assert.Equal(LiveCodeUrl, Scan(path));
     }
 
+    [Fact]
+    public void QrPng_WithLogo_ScansBackToTheUrl()
+    {
+        var path = Path.Combine(_folder, "qr-logo.png");
+        File.WriteAllBytes(path, Qr.Png(new QrRequest(LiveCodeUrl, 600, Logo: StripesPng)));
+
+        Assert.Equal(LiveCodeUrl, Scan(path));
+    }
+
     [Theory]
     [InlineData(QrPlacement.Middle, PaperSize.A5)]
     [InlineData(QrPlacement.Top, PaperSize.A4)]

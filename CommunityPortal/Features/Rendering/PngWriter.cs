@@ -23,13 +23,29 @@ internal static class PngWriter
                 }
             }
         }
+        return Write(size, bitDepth: 1, colourType: 0, raw);
+    }
 
+    /// <summary>An 8-bit RGB PNG (for a QR with a coloured logo); pixels are RGB bytes, row by row.</summary>
+    public static byte[] Rgb(int size, byte[] pixels)
+    {
+        var rowLength = 1 + 3 * size;
+        var raw = new byte[rowLength * size];
+        for (var y = 0; y < size; y++)
+        {
+            pixels.AsSpan(y * 3 * size, 3 * size).CopyTo(raw.AsSpan(y * rowLength + 1));
+        }
+        return Write(size, bitDepth: 8, colourType: 2, raw);
+    }
+
+    private static byte[] Write(int size, byte bitDepth, byte colourType, byte[] raw)
+    {
         using var png = new MemoryStream();
         png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, size);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), size);
-        header[8] = 1; // bit depth; colour type 0 (grey), compression, filter and interlace 0.
+        (header[8], header[9]) = (bitDepth, colourType); // compression, filter and interlace 0.
         WriteChunk(png, "IHDR", header);
         using (var compressed = new MemoryStream())
         {

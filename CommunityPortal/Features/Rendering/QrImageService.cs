@@ -39,7 +39,8 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
         }
         errors.Range(nameof(QrRequest.Margin), request.Margin, 0, QrRequest.MaxMargin);
         errors.Image(nameof(QrRequest.Logo), request.Logo, QrRequest.MaxLogoKilobytes);
-        if (png && request.Logo is not null)
+        if (png && request.Logo is not null && ImageFormats.Of(request.Logo) is not null
+            && request.Logo.Length <= QrRequest.MaxLogoKilobytes * 1024 && PngReader.TryDecode(request.Logo) is null)
         {
             errors.Add(nameof(QrRequest.Logo), "LogoNotInPng");
         }
@@ -71,9 +72,49 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
         var modules = Encode(request.Url, EffectiveLevel(request));
         var (pixelsPerModule, offset) = PngGeometry(request.Size, modules.Count, request.Margin);
         var extent = pixelsPerModule * modules.Count;
-        return PngWriter.Monochrome(request.Size, (x, y) =>
+        bool IsDark(int x, int y) =>
             x >= offset && y >= offset && x < offset + extent && y < offset + extent
-            && modules.Dark[(y - offset) / pixelsPerModule, (x - offset) / pixelsPerModule]);
+            && modules.Dark[(y - offset) / pixelsPerModule, (x - offset) / pixelsPerModule];
+        return request.Logo is { } logo && PngReader.TryDecode(logo) is { } image
+            ? PngWithLogo(request.Size, IsDark, image, offset, extent)
+            : PngWriter.Monochrome(request.Size, IsDark);
+    }
+
+    /// <summary>The code in RGB with the logo fitted (nearest pixel, alpha over white) on a white pad in the centre.</summary>
+    private static byte[] PngWithLogo(int size, Func<int, int, bool> isDark, RgbaImage logo, int offset, int extent)
+    {
+        var pixels = new byte[size * size * 3];
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                pixels.AsSpan((y * size + x) * 3, 3).Fill(isDark(x, y) ? (byte)0 : (byte)255);
+            }
+        }
+        var side = extent * LogoShare;
+        var pad = side * 0.12;
+        var centre = offset + extent / 2.0;
+        var fit = side / Math.Max(logo.Width, logo.Height);
+        double width = logo.Width * fit, height = logo.Height * fit;
+        for (var y = (int)(centre - side / 2 - pad); y < (int)Math.Ceiling(centre + side / 2 + pad); y++)
+        {
+            for (var x = (int)(centre - side / 2 - pad); x < (int)Math.Ceiling(centre + side / 2 + pad); x++)
+            {
+                var target = pixels.AsSpan((y * size + x) * 3, 3);
+                target.Fill(255);
+                int u = (int)((x + 0.5 - (centre - width / 2)) / fit), v = (int)((y + 0.5 - (centre - height / 2)) / fit);
+                if (u < 0 || v < 0 || u >= logo.Width || v >= logo.Height)
+                {
+                    continue;
+                }
+                var source = logo.Pixels.AsSpan((v * logo.Width + u) * 4, 4);
+                for (var c = 0; c < 3; c++)
+                {
+                    target[c] = (byte)((source[c] * source[3] + 255 * (255 - source[3])) / 255);
+                }
+            }
+        }
+        return PngWriter.Rgb(size, pixels);
     }
 
     /// <summary>Whole pixels per module (at least 1) and where the first module starts.</summary>

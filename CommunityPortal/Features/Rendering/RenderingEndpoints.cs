@@ -40,7 +40,7 @@ public static class RenderingEndpoints
                 : Results.NotFound());
         drafts.MapGet("/qr.png", (QrImageService qr, PosterDrafts store, ClaimsPrincipal user, Guid id) =>
             Draft(store, user, id) is { } draft
-                ? Results.File(qr.Png(draft.Spec.QrRequest(draft.QrSize) with { Logo = null }), "image/png", "qr.png")
+                ? Results.File(qr.Png(PngLogoOnly(draft.Spec.QrRequest(draft.QrSize))), "image/png", "qr.png")
                 : Results.NotFound());
         drafts.MapGet("/qr.svg", (QrImageService qr, PosterDrafts store, ClaimsPrincipal user, Guid id) =>
             Draft(store, user, id) is { } draft
@@ -48,6 +48,10 @@ public static class RenderingEndpoints
                 : Results.NotFound());
         return endpoints;
     }
+
+    /// <summary>The editor may hold a JPEG logo (fine for SVG and PDF); its QR PNG is then drawn without one.</summary>
+    private static QrRequest PngLogoOnly(QrRequest request) =>
+        request.Logo is { } logo && PngReader.TryDecode(logo) is null ? request with { Logo = null } : request;
 
     private static QrRequest Request(string? url, int? size, string? level, int? margin) =>
         new(url ?? "", size ?? 512, level, margin ?? 4);
