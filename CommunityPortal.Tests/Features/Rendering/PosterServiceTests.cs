@@ -133,6 +133,7 @@ public sealed partial class PosterServiceTests
         File.WriteAllBytes(Path.Combine(folder, "posters.pdf"), Posters.Pdf([ChineseSpec(), middle, top]));
         File.WriteAllText(Path.Combine(folder, "poster.svg"), Posters.Svg(middle));
         File.WriteAllBytes(Path.Combine(folder, "qr.png"), Qr.Png(new QrRequest(LiveCodeUrl, 300)));
+        File.WriteAllBytes(Path.Combine(folder, "qr-logo.png"), Qr.Png(new QrRequest(LiveCodeUrl, 300, Logo: StripesPng)));
         File.WriteAllText(Path.Combine(folder, "qr.svg"), Qr.Svg(new QrRequest(LiveCodeUrl, 300, Logo: StripesPng)));
     }
 
