@@ -48,6 +48,8 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
         Assert.Equal((2480, 3508), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
             System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))));
+        // The browser drew the SVG's vector QR: it must still scan.
+        Assert.Equal(RenderingServices.LiveCodeUrl, QrScanTests.Scan(await png.PathAsync()));
         if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } folder)
         {
             await File.WriteAllBytesAsync(Path.Combine(folder, "poster-A4.png"), bytes);

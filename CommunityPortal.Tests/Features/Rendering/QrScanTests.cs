@@ -50,7 +50,7 @@ public sealed class QrScanTests : IDisposable
         Assert.Equal(LiveCodeUrl, Scan(Path.Combine(_folder, "page.png")));
     }
 
-    private static string Scan(string image) => Run("zbarimg", "--quiet", "--raw", image).Trim();
+    internal static string Scan(string image) => Run("zbarimg", "--quiet", "--raw", image).Trim();
 
     private static string Run(string tool, params string[] arguments)
     {
