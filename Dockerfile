@@ -21,7 +21,7 @@ RUN dotnet publish CommunityPortal/CommunityPortal.csproj -c Release -r linux-x6
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .

@@ -7,6 +7,7 @@ using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Health;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -32,6 +33,7 @@ public static class PortalSetup
         services.AddPortalHealth();
         services.AddMatrix();
         services.AddGroupQrs();
+        services.AddRendering(configuration);
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class PortalSetup
         app.MapPortalHealth();
         app.MapPortalApi();
         app.MapGroupQrs();
+        app.MapRendering();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine that has the .NET 10 SDK:
-# Debian's chromium (Playwright drives it; it cannot download its own browser here) and CJK fonts
-# so Chinese pages render in screenshots; node and npm, which the build uses to install jsQR from the npm
-# registry (CommunityPortal/ClientApp). Idempotent; needs root (or sudo).
+# Debian's chromium (Playwright drives it; it cannot download its own browser here), CJK fonts so Chinese
+# pages render in screenshots, node and npm (the build installs jsQR from the npm registry, CommunityPortal/ClientApp),
+# the poster font, poppler-utils and zbar-tools (poster and QR tests). Idempotent; needs root (or sudo).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+# Posters: a TrueType CJK font PdfSharp can embed (docs/adr/010); pdftotext/pdftoppm to check the PDFs.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# zbarimg reads the rendered QR codes back in the rendering tests.
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

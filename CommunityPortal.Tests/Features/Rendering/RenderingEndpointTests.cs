@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using CommunityPortal.Features.Rendering;
+using CommunityPortal.Features.Users;
+using CommunityPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPortal.Tests.Features.Rendering;
+
+public sealed class RenderingEndpointTests(RenderingEndpointTests.Factory factory) : IClassFixture<RenderingEndpointTests.Factory>
+{
+    private static readonly string QrQuery = $"url={Uri.EscapeDataString(RenderingServices.LiveCodeUrl)}";
+
+    [Fact]
+    public async Task QrPng_ForAViewer_IsAPngOfTheRequestedSize()
+    {
+        using var client = factory.ClientAs(Roles.Viewer);
+
+        using var response = await client.GetAsync($"/render/qr.png?{QrQuery}&size=300&level=Q&margin=2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        var (width, height, _) = QrImageServiceTests.DecodeMonochrome(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((300, 300), (width, height));
+    }
+
+    [Fact]
+    public async Task QrSvg_WithBadInput_IsAValidationProblemNamingTheFields()
+    {
+        using var client = factory.ClientAs(Roles.Viewer);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        using var response = await client.GetAsync("/render/qr.svg?url=ftp%3A%2F%2Fx&size=9999&level=Z");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal(["level", "size", "url"], problem!.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public async Task QrPng_Anonymous_IsRefused()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync($"/render/qr.png?{QrQuery}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PosterPdf_ForAViewer_IsForbidden()
+    {
+        using var client = factory.ClientAs(Roles.Viewer);
+
+        using var response = await client.PostAsJsonAsync("/render/poster.pdf", PosterServiceTests.ChineseSpec());
+
+        Assert.True(HttpStatusCode.Forbidden == response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PostersPdf_DesignAndUrls_GivesOnePagePerUrl()
+    {
+        using var client = factory.ClientAs(Roles.Operator);
+        var batch = new { design = PosterServiceTests.ChineseSpec(PaperSize.A5), urls = new[] { "https://a.example/q/x?c=1", "https://a.example/q/x?c=2" } };
+
+        using var response = await client.PostAsJsonAsync("/render/posters.pdf", batch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([(420, 595), (420, 595)], PosterServiceTests.PageSizes(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task DraftPdf_IsServedToItsOwnerOnly()
+    {
+        var id = Guid.NewGuid();
+        factory.Services.GetRequiredService<PosterDrafts>().Put(id, "operator-id", PosterServiceTests.ChineseSpec(), 512);
+        using var owner = factory.ClientAs(Roles.Operator, "operator-id");
+        using var other = factory.ClientAs(Roles.Operator, "other-id");
+
+        using var mine = await owner.GetAsync($"/render/drafts/{id}/poster.pdf?paper=A5");
+        using var theirs = await other.GetAsync($"/render/drafts/{id}/poster.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal([(420, 595)], PosterServiceTests.PageSizes(await mine.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+    }
+
+    /// <summary>The app with a header-driven sign-in ("X-Test-Role", "X-Test-User") in place of the cookie.</summary>
+    public sealed class Factory : PortalWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services
+                .AddAuthentication(options =>
+                {
+                    options.DefaultScheme = HeaderAuthentication.Name;
+                    options.DefaultAuthenticateScheme = HeaderAuthentication.Name;
+                    options.DefaultChallengeScheme = HeaderAuthentication.Name;
+                    options.DefaultForbidScheme = HeaderAuthentication.Name;
+                })
+                .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.Name, _ => { }));
+        }
+
+        public HttpClient ClientAs(string role, string user = "user-id")
+        {
+            var client = CreateClient(new() { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Add("X-Test-Role", role);
+            client.DefaultRequestHeaders.Add("X-Test-User", user);
+            return client;
+        }
+    }
+
+    private sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "TestHeader";
+
+        /// <summary>With a body, so the portal's status-code pages do not re-execute the request (as the cookie's redirect and the API key's problem do not).</summary>
+        protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Response.WriteAsync("forbidden");
+        }
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (Request.Headers["X-Test-Role"].FirstOrDefault() is not { } role)
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, Request.Headers["X-Test-User"].ToString()), new Claim(ClaimTypes.Role, role)], Name);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace CommunityPortal.Features.Rendering;
+
+/// <summary>A decoded image: RGBA bytes, row by row.</summary>
+internal sealed record RgbaImage(int Width, int Height, byte[] Pixels);
+
+/// <summary>
+/// Reads the PNGs logos usually are (non-interlaced; grey, RGB, palette, grey+alpha, RGBA; 8-bit, or
+/// 1–8-bit palette) so a logo can be drawn into a QR PNG. Anything else gives null.
+/// </summary>
+internal static class PngReader
+{
+    private const int MaxSide = 2048;
+
+    public static RgbaImage? TryDecode(byte[] png)
+    {
+        try
+        {
+            return Decode(png);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    private static RgbaImage? Decode(byte[] png)
+    {
+        if (ImageFormats.Of(png) != "image/png")
+        {
+            return null;
+        }
+        int width = 0, height = 0, depth = 0, type = 0, interlace = 0;
+        byte[] palette = [], transparency = [];
+        using var idat = new MemoryStream();
+        for (var position = 8; position + 12 <= png.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(position));
+            var name = System.Text.Encoding.ASCII.GetString(png, position + 4, 4);
+            var data = png.AsSpan(position + 8, length);
+            switch (name)
+            {
+                case "IHDR":
+                    (width, height) = (BinaryPrimitives.ReadInt32BigEndian(data), BinaryPrimitives.ReadInt32BigEndian(data[4..]));
+                    (depth, type, interlace) = (data[8], data[9], data[12]);
+                    break;
+                case "PLTE": palette = data.ToArray(); break;
+                case "tRNS": transparency = data.ToArray(); break;
+                case "IDAT": idat.Write(data); break;
+            }
+            position += 12 + length;
+        }
+        var channels = type switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => 0 };
+        var supportedDepth = type == 3 ? depth is 1 or 2 or 4 or 8 : depth == 8;
+        if (width is < 1 or > MaxSide || height is < 1 or > MaxSide || channels == 0 || !supportedDepth || interlace != 0)
+        {
+            return null;
+        }
+        var bitsPerPixel = channels * depth;
+        var stride = (width * bitsPerPixel + 7) / 8;
+        var bytesPerPixel = Math.Max(1, bitsPerPixel / 8);
+        var raw = new byte[(stride + 1) * height];
+        idat.Position = 0;
+        using (var zlib = new ZLibStream(idat, CompressionMode.Decompress))
+        {
+            zlib.ReadExactly(raw);
+        }
+        var previous = new byte[stride];
+        var row = new byte[stride];
+        var pixels = new byte[width * height * 4];
+        for (var y = 0; y < height; y++)
+        {
+            var filter = raw[y * (stride + 1)];
+            raw.AsSpan(y * (stride + 1) + 1, stride).CopyTo(row);
+            Unfilter(filter, row, previous, bytesPerPixel);
+            for (var x = 0; x < width; x++)
+            {
+                Pixel(row, x, type, depth, palette, transparency).CopyTo(pixels.AsSpan((y * width + x) * 4));
+            }
+            (previous, row) = (row, previous);
+        }
+        return new RgbaImage(width, height, pixels);
+    }
+
+    private static void Unfilter(byte filter, byte[] row, byte[] previous, int bpp)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            int left = i >= bpp ? row[i - bpp] : 0, up = previous[i], upLeft = i >= bpp ? previous[i - bpp] : 0;
+            row[i] += filter switch
+            {
+                0 => 0,
+                1 => (byte)left,
+                2 => (byte)up,
+                3 => (byte)((left + up) / 2),
+                4 => (byte)Paeth(left, up, upLeft),
+                _ => throw new InvalidDataException("Unknown PNG filter."),
+            };
+        }
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    private static byte[] Pixel(byte[] row, int x, int type, int depth, byte[] palette, byte[] transparency)
+    {
+        switch (type)
+        {
+            case 0: return [row[x], row[x], row[x], 255];
+            case 2: return [row[3 * x], row[3 * x + 1], row[3 * x + 2], 255];
+            case 4: return [row[2 * x], row[2 * x], row[2 * x], row[2 * x + 1]];
+            case 6: return row.AsSpan(4 * x, 4).ToArray();
+            default:
+                var perByte = 8 / depth;
+                var index = (row[x / perByte] >> ((perByte - 1 - x % perByte) * depth)) & ((1 << depth) - 1);
+                return [palette[3 * index], palette[3 * index + 1], palette[3 * index + 2], index < transparency.Length ? transparency[index] : (byte)255];
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace CommunityPortal.Features.Rendering;
+
+/// <summary>A line of text, centred on the page; Baseline in mm from the top.</summary>
+public sealed record PosterLine(string Text, double Baseline, double SizePt, bool Bold, double WidthMm);
+
+/// <summary>
+/// Where everything goes on one page, in millimetres from the top-left corner. Computed once, with
+/// PdfSharp's measurements of the poster font, and drawn by both the PDF and the SVG writer, so the
+/// preview wraps lines where the print does.
+/// </summary>
+public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, IReadOnlyList<PosterLine> Lines, double QrX, double QrY, double QrSize, QrModules Modules)
+{
+    public const double PointInMm = 25.4 / 72;
+    private const double Margin = 15;
+    private const double Gap = 6;
+
+    public static (double Width, double Height) PaperMm(PaperSize paper) => paper == PaperSize.A5 ? (148, 210) : (210, 297);
+
+    public static XFont Font(double sizePt, bool bold) =>
+        new("Poster", sizePt, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+
+    public static PosterLayout Of(PosterSpec spec)
+    {
+        var (width, height) = PaperMm(spec.Paper);
+        var scale = width / 210;
+        var measure = XGraphics.CreateMeasureContext(new XSize(width / PointInMm, height / PointInMm), XGraphicsUnit.Point, XPageDirection.Downwards);
+        var qrSize = Math.Min(spec.QrSizeMm, width - 2 * Margin);
+        var head = new List<PosterLine>();
+        var body = new List<PosterLine>();
+        var y = Margin;
+        if (spec.QrPlacement == QrPlacement.Top)
+        {
+            y += qrSize + Gap;
+        }
+        y = Flow(head, measure, spec.Title, 36 * scale, true, width, y);
+        y = Flow(head, measure, spec.Subtitle, 20 * scale, false, width, y + (string.IsNullOrWhiteSpace(spec.Subtitle) ? 0 : 1));
+        var qrY = spec.QrPlacement switch
+        {
+            QrPlacement.Top => Margin,
+            QrPlacement.Middle => Math.Max(y + Gap, (height - qrSize) / 2),
+            _ => height - Margin - qrSize,
+        };
+        if (spec.QrPlacement == QrPlacement.Middle)
+        {
+            y = qrY + qrSize + Gap;
+        }
+        y = Flow(body, measure, spec.Body, 15 * scale, false, width, y + Gap / 2);
+        var modules = QrImageService.Encode(spec.Url, QrImageService.EffectiveLevel(spec.QrRequest()));
+        return new PosterLayout(spec, width, height, [.. head, .. body], (width - qrSize) / 2, qrY, qrSize, modules);
+    }
+
+    /// <summary>Appends the text's lines (wrapped to the printable width) below y; returns the new y.</summary>
+    private static double Flow(List<PosterLine> lines, XGraphics measure, string? text, double sizePt, bool bold, double pageWidth, double y)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return y;
+        }
+        var font = Font(sizePt, bold);
+        var lineHeight = sizePt * PointInMm * 1.4;
+        foreach (var line in Wrap(text, s => measure.MeasureString(s, font).Width * PointInMm, pageWidth - 2 * Margin))
+        {
+            y += lineHeight;
+            lines.Add(new PosterLine(line, y - lineHeight * 0.25, sizePt, bold, measure.MeasureString(line, font).Width * PointInMm));
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// Greedy wrapping that works for Chinese (a break may fall between any two characters) and keeps
+    /// Latin words whole when a space is near. Explicit line breaks are kept.
+    /// </summary>
+    internal static IEnumerable<string> Wrap(string text, Func<string, double> width, double maxWidth)
+    {
+        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
+        {
+            var rest = paragraph.Trim();
+            if (rest.Length == 0)
+            {
+                yield return "";
+                continue;
+            }
+            while (rest.Length > 0)
+            {
+                var take = 1;
+                while (take < rest.Length && width(rest[..(take + 1)]) <= maxWidth)
+                {
+                    take++;
+                }
+                if (take < rest.Length && !char.IsWhiteSpace(rest[take]) && rest.LastIndexOf(' ', take - 1) is > 0 and var space
+                    && char.IsAsciiLetterOrDigit(rest[take]))
+                {
+                    take = space;
+                }
+                yield return rest[..take].TrimEnd();
+                rest = rest[take..].TrimStart();
+            }
+        }
+    }
+}

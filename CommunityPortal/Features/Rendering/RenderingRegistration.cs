@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommunityPortal.Features.Rendering;
+
+public static class RenderingRegistration
+{
+    public static IServiceCollection AddRendering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions());
+        services.AddSingleton<QrImageService>();
+        services.AddSingleton<PosterService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PosterDrafts>();
+        return services;
+    }
+}
