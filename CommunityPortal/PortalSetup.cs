@@ -4,6 +4,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.Api;
 using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.Health;
+using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Users;
@@ -30,6 +31,7 @@ public static class PortalSetup
         services.AddPortalApi();
         services.AddPortalHealth();
         services.AddMatrix();
+        services.AddLiveCodes();
         return services;
     }
 
@@ -51,6 +53,7 @@ public static class PortalSetup
         app.MapCultureSwitch();
         app.MapPortalHealth();
         app.MapPortalApi();
+        app.MapLiveCodes();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

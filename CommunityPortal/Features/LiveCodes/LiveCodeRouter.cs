@@ -11,7 +11,8 @@ public sealed record PoolGroup(
     int MemberCount,
     GroupStatus Status,
     int? QrId,
-    DateTime? QrExpiresAt)
+    DateTime? QrExpiresAt,
+    GroupDisplay? Display = null)
 {
     /// <summary>WeChat stops joining by QR at 200 members, whatever the group's own capacity.</summary>
     public const int WeChatQrJoinLimit = 200;
@@ -25,6 +26,12 @@ public sealed record PoolGroup(
 
     public bool HasLiveQr(DateTime now) => QrId is not null && QrExpiresAt > now;
 }
+
+/// <summary>What the scan page shows of a group; travels with the pool entry so a page never mixes two versions.</summary>
+public sealed record GroupDisplay(string Name, ImageRef? Qr);
+
+/// <summary>An image shown on the scan page: inline as a data URI when small, else fetched by URL (Id).</summary>
+public sealed record ImageRef(int Id, string? DataUri, string ContentType);
 
 /// <summary>What a scan gets: a group (new or the one this visitor already had) or nothing (fallback).</summary>
 public readonly record struct RouteResult(PoolGroup? Group, ScanOutcome Outcome);
