@@ -100,7 +100,7 @@ internal static class ScanEndpoints
         {
             ScanOutcome.Assigned or ScanOutcome.Repeat => Html(page.Group(settings.LandingTitle, result.Group!.Display?.Name ?? "",
                 ImageSource(slug, result.Group.Display?.Qr, $"qr/{result.Group.Display?.Qr?.Id}"), settings.LandingText)),
-            ScanOutcome.Fallback => Html(page.Fallback(settings.LandingTitle, settings.FallbackMessage,
+            ScanOutcome.Fallback => Html(page.Fallback(settings.FallbackMessage,
                 settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null)),
             ScanOutcome.Bot => Html(page.Preview(settings.LandingTitle, settings.LandingText)),
             ScanOutcome.Expired => Html(page.Notice("Page.ExpiredTitle", "Page.ExpiredText"), StatusCodes.Status410Gone),

@@ -30,8 +30,9 @@ internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder 
             Paragraph(body, landingText);
         });
 
-    public string Fallback(string? title, string? message, string? staffImageSrc) =>
-        Document(title ?? text["Page.FallbackTitle"], body =>
+    /// <summary>No group has room: the fallback's own title, whatever the landing title says.</summary>
+    public string Fallback(string? message, string? staffImageSrc) =>
+        Document(text["Page.FallbackTitle"], body =>
         {
             body.Append("<div class=\"card\">");
             if (staffImageSrc is not null)
