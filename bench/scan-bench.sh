@@ -27,7 +27,7 @@ export ConnectionStrings__Portal="Data Source=$work/bench.db"
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 portal() { (cd "$work/portal" && dotnet CommunityPortal.dll "$@"); }
-portal admin seed-bench-livecode --slug bench --groups 4 --threshold 100000000
+portal admin seed-bench-livecode --slug bench --groups 8 --threshold 100000
 portal admin seed-bench-livecode --slug small --groups 3 --threshold 50
 
 (cd "$work/portal" && exec dotnet CommunityPortal.dll --urls "http://127.0.0.1:$PORTAL_PORT") >"$work/portal.log" 2>&1 &
