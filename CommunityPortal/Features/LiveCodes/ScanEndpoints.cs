@@ -33,7 +33,7 @@ internal static class ScanEndpoints
         ScanCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
         {
-            return Html(page.Notice("Page.NotFoundTitle", "Page.NotFoundText"), StatusCodes.Status404NotFound);
+            return Html(Notice(page, "Page.NotFoundTitle", "Page.NotFoundText"), StatusCodes.Status404NotFound);
         }
         var now = DateTime.UtcNow;
         var settings = route.Settings;
@@ -86,7 +86,7 @@ internal static class ScanEndpoints
                 route.Router.Release(visitorKey, assigned.GroupId);
             }
             loggers.CreateLogger(typeof(ScanEndpoints)).LogWarning(ex, "Scan of {Slug} not stored", slug);
-            return Html(page.Notice("Page.ErrorTitle", "Page.ErrorText"), StatusCodes.Status503ServiceUnavailable);
+            return Html(Notice(page, "Page.ErrorTitle", "Page.ErrorText"), StatusCodes.Status503ServiceUnavailable);
         }
 
         if (isNewVisitor && client != ClientKind.Bot)
@@ -101,18 +101,22 @@ internal static class ScanEndpoints
                 IsEssential = true,
             });
         }
+        var group = result.Group?.Display;
         return result.Outcome switch
         {
-            ScanOutcome.Assigned or ScanOutcome.Repeat => Html(page.Group(settings.LandingTitle, result.Group!.Display?.Name ?? "",
-                ImageSource(slug, result.Group.Display?.Qr, $"qr/{result.Group.Display?.Qr?.Id}"), settings.LandingText)),
-            ScanOutcome.Fallback => Html(page.Fallback(settings.FallbackMessage,
-                settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null)),
-            ScanOutcome.Bot => Html(page.Preview(settings.LandingTitle, settings.LandingText)),
-            ScanOutcome.Expired => Html(page.Notice("Page.ExpiredTitle", "Page.ExpiredText"), StatusCodes.Status410Gone),
-            ScanOutcome.NotStarted => Html(page.Notice("Page.NotStartedTitle", "Page.NotStartedText")),
-            _ => Html(page.Notice("Page.PausedTitle", "Page.PausedText")),
+            ScanOutcome.Assigned or ScanOutcome.Repeat => Html(page.Cached(settings, group, "group", () => page.Group(
+                settings.LandingTitle, group?.Name ?? "", ImageSource(slug, group?.Qr, $"qr/{group?.Qr?.Id}"), settings.LandingText))),
+            ScanOutcome.Fallback => Html(page.Cached(settings, null, "fallback", () => page.Fallback(settings.FallbackMessage,
+                settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null))),
+            ScanOutcome.Bot => Html(page.Cached(settings, null, "preview", () => page.Preview(settings.LandingTitle, settings.LandingText))),
+            ScanOutcome.Expired => Html(Notice(page, "Page.ExpiredTitle", "Page.ExpiredText"), StatusCodes.Status410Gone),
+            ScanOutcome.NotStarted => Html(Notice(page, "Page.NotStartedTitle", "Page.NotStartedText")),
+            _ => Html(Notice(page, "Page.PausedTitle", "Page.PausedText")),
         };
     }
+
+    private static byte[] Notice(ScanPage page, string titleKey, string textKey) =>
+        page.Cached(null, null, titleKey, () => page.Notice(titleKey, textKey));
 
     /// <summary>A QR too large to inline; its bytes never change under its id, so clients may keep it.</summary>
     private static async Task<IResult> QrImageAsync(string slug, int qrId, ILiveCodeRoutingState state,
@@ -156,7 +160,7 @@ internal static class ScanEndpoints
     private static string ImageSource(string slug, ImageRef? image, string path) =>
         image?.DataUri ?? $"/q/{slug}/{path}";
 
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
+    private static IResult Html(byte[] html, int status = StatusCodes.Status200OK) =>
         new ScanHtmlResult(html, status);
 
     /// <summary>The visitor cookie's value, or a new random one (128 bits, URL-safe).</summary>
@@ -174,7 +178,7 @@ internal static class ScanEndpoints
     internal static string Hash(string visitor) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(visitor)))[..Scan.VisitorKeyLength];
 
-    private sealed class ScanHtmlResult(string html, int status) : IResult
+    private sealed class ScanHtmlResult(byte[] html, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
@@ -182,7 +186,8 @@ internal static class ScanEndpoints
             http.Response.ContentType = "text/html; charset=utf-8";
             // Every scan is a fresh decision and a counted fact: never served from a cache.
             http.Response.Headers.CacheControl = "no-store";
-            return http.Response.WriteAsync(html);
+            http.Response.ContentLength = html.Length;
+            return http.Response.Body.WriteAsync(html).AsTask();
         }
     }
 }

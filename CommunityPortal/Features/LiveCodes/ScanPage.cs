@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -11,6 +12,27 @@ namespace CommunityPortal.Features.LiveCodes;
 /// </summary>
 internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder encoder)
 {
+    private const int MaxCachedPages = 2_000;
+
+    // Every person routed to one group sees the same bytes: pages are kept per (settings, group, kind, culture).
+    // Settings and group displays are replaced, never changed, on reload, so a stale page is simply never asked for
+    // again; the cache is emptied when it grows past its bound.
+    private readonly ConcurrentDictionary<(object? Settings, object? Group, string Kind, string Culture), byte[]> _pages = new();
+
+    public byte[] Cached(object? settings, object? group, string kind, Func<string> render)
+    {
+        var key = (settings, group, kind, CultureInfo.CurrentUICulture.Name);
+        if (_pages.TryGetValue(key, out var page))
+        {
+            return page;
+        }
+        if (_pages.Count >= MaxCachedPages)
+        {
+            _pages.Clear();
+        }
+        return _pages[key] = Encoding.UTF8.GetBytes(render());
+    }
+
     private const string Style =
         "body{margin:0;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Microsoft YaHei',sans-serif;"
         + "background:#f4f5f7;color:#1f2329}main{max-width:420px;margin:0 auto;padding:28px 20px;text-align:center}"
@@ -23,7 +45,7 @@ internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder 
     public string Group(string? title, string groupName, string imageSrc, string? landingText) =>
         Document(title ?? text["Page.DefaultTitle"], body =>
         {
-            body.Append("<div class=\"card\"><img src=\"").Append(encoder.Encode(imageSrc)).Append("\" alt=\"")
+            body.Append("<div class=\"card\"><img src=\"").Append(Src(imageSrc)).Append("\" alt=\"")
                 .Append(encoder.Encode(text["Page.QrAlt"])).Append("\"><p class=\"hint\">")
                 .Append(encoder.Encode(text["Page.LongPress"])).Append("</p><p class=\"group\">")
                 .Append(encoder.Encode(groupName)).Append("</p></div>");
@@ -37,7 +59,7 @@ internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder 
             body.Append("<div class=\"card\">");
             if (staffImageSrc is not null)
             {
-                body.Append("<img src=\"").Append(encoder.Encode(staffImageSrc)).Append("\" alt=\"")
+                body.Append("<img src=\"").Append(Src(staffImageSrc)).Append("\" alt=\"")
                     .Append(encoder.Encode(text["Page.StaffQrAlt"])).Append("\"><p class=\"hint\">")
                     .Append(encoder.Encode(text["Page.StaffLongPress"])).Append("</p>");
             }
@@ -51,6 +73,9 @@ internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder 
     public string Notice(string titleKey, string textKey) =>
         Document(text[titleKey], body => body.Append("<div class=\"card\"><p class=\"muted\">")
             .Append(encoder.Encode(text[textKey])).Append("</p></div>"));
+
+    /// <summary>A data URI is base64 and needs no encoding (and is kilobytes long); a URL is encoded.</summary>
+    private string Src(string src) => src.StartsWith("data:image/", StringComparison.Ordinal) ? src : encoder.Encode(src);
 
     private void Paragraph(StringBuilder body, string? value)
     {
