@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Features.LiveCodes.Api;
 using CommunityPortal.Features.Matrix.Api;
 
 namespace CommunityPortal.Features.Api;
@@ -39,6 +40,7 @@ public static class ApiSetup
         v1.MapSeriesApi();
         v1.MapActivitiesApi();
         v1.MapGroupsApi();
+        v1.MapLiveCodesApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
