@@ -5,6 +5,7 @@ using CommunityPortal.Features.Api;
 using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Health;
+using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Rendering;
@@ -34,6 +35,7 @@ public static class PortalSetup
         services.AddMatrix();
         services.AddGroupQrs();
         services.AddRendering(configuration);
+        services.AddLiveCodes();
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class PortalSetup
         app.MapPortalApi();
         app.MapGroupQrs();
         app.MapRendering();
+        app.MapLiveCodes();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

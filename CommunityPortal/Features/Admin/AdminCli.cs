@@ -13,7 +13,8 @@ namespace CommunityPortal.Features.Admin;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly IAdminCommand[] Commands = [new CreateUserCommand(), new CreateApiKeyCommand(), new SeedDemoCommand()];
+    private static readonly IAdminCommand[] Commands =
+        [new CreateUserCommand(), new CreateApiKeyCommand(), new SeedDemoCommand(), new LiveCodes.SeedBenchLiveCodeCommand()];
 
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
 

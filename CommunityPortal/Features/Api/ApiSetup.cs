@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.GroupQrs.Api;
+using CommunityPortal.Features.LiveCodes.Api;
 using CommunityPortal.Features.Matrix.Api;
 
 namespace CommunityPortal.Features.Api;
@@ -41,6 +42,7 @@ public static class ApiSetup
         v1.MapActivitiesApi();
         v1.MapGroupsApi();
         v1.MapGroupQrApi();
+        v1.MapLiveCodesApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

@@ -1,0 +1,24 @@
+namespace CommunityPortal.Features.LiveCodes;
+
+public static class LiveCodesRegistration
+{
+    public static IServiceCollection AddLiveCodes(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveCodeRoutingState>();
+        services.AddSingleton<ILiveCodeRoutingState>(sp => sp.GetRequiredService<LiveCodeRoutingState>());
+        services.AddSingleton<ScanWriter>();
+        services.AddSingleton<IScanRecorder>(sp => sp.GetRequiredService<ScanWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<ScanWriter>());
+        services.AddHostedService<LiveCodeEventHandler>();
+        services.AddScoped<LiveCodeService>();
+        services.AddScoped<ChannelService>();
+        services.AddSingleton<ScanPage>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLiveCodes(this IEndpointRouteBuilder app)
+    {
+        app.MapScanEndpoints();
+        return app;
+    }
+}
