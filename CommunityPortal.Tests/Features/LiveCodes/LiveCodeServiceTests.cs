@@ -193,4 +193,26 @@ public sealed class LiveCodeServiceTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() =>
             _db.Get<IScanRecorder>().RecordAsync(new Scan { LiveCodeId = 424242, VisitorKey = "k", At = Now }));
     }
+
+    [Fact]
+    public async Task ScanWriter_OneBadScanInABatch_FailsAlone_AndTheOthersAreStored()
+    {
+        var g1 = await LiveCodeSeed.OpenGroupAsync(_db.Services, "群1");
+        var code = await LiveCodeSeed.LiveCodeAsync(_db.Services, "poison", [new(g1)]);
+        await _db.StartHostedServicesAsync();
+        var recorder = _db.Get<IScanRecorder>();
+
+        // Queued together, so they are written as one batch; the bad one names a live code that does not exist.
+        var good = Enumerable.Range(0, 20)
+            .Select(i => recorder.RecordAsync(new Scan { LiveCodeId = code.Id, VisitorKey = $"v{i}", At = Now, Outcome = ScanOutcome.Fallback }))
+            .ToList();
+        var bad = recorder.RecordAsync(new Scan { LiveCodeId = 424242, VisitorKey = "bad", At = Now, Outcome = ScanOutcome.Fallback });
+        good.AddRange(Enumerable.Range(20, 20)
+            .Select(i => recorder.RecordAsync(new Scan { LiveCodeId = code.Id, VisitorKey = $"v{i}", At = Now, Outcome = ScanOutcome.Fallback })));
+
+        await Task.WhenAll(good);
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        await using var db = await _db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<CommunityPortal.Data.PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(40, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<Scan>(), s => s.LiveCodeId == code.Id));
+    }
 }

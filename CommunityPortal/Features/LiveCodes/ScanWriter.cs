@@ -72,9 +72,15 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, I
             logger.LogError(ex, "A batch of {Count} scans could not be stored", batch.Count);
             // Start over with a fresh connection: the failure may have been the connection itself.
             ResetConnection();
+            if (batch.Count == 1)
+            {
+                batch[0].Done.TrySetException(ex);
+                return;
+            }
+            // One bad row (say, a pool group deleted a moment ago) must not fail a thousand people: try each alone.
             foreach (var pending in batch)
             {
-                pending.Done.TrySetException(ex);
+                await WriteAsync([pending]);
             }
             return;
         }
