@@ -37,7 +37,8 @@ public static class LiveCodeLabels
     /// <summary>A window bound as stored, in the reader's culture, or a dash.</summary>
     public static string Date(DateTime? value) => value is { } d ? d.ToString("g") : "—";
 
-    public static string Window(DateTime? from, DateTime? until) => $"{Date(from)} – {Date(until)}";
+    public static string Window(this IStringLocalizer<LiveCodeText> text, DateTime? from, DateTime? until) =>
+        from is null && until is null ? text["Admin.Window.Always"] : $"{Date(from)} – {Date(until)}";
 
     /// <summary>The public scan URL of a code, or of one of its channel codes.</summary>
     public static string ScanUrl(string baseUri, string slug, string? channelKey = null) =>
