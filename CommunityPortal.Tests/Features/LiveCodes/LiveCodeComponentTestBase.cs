@@ -19,6 +19,8 @@ public abstract class LiveCodeComponentTestBase : BunitContext, IAsyncLifetime
 {
     protected TestDatabase Database { get; } = new();
 
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -31,9 +33,9 @@ public abstract class LiveCodeComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<DomainEventBus>());
         Services.AddScoped<UserDirectory>();
         Services.AddRadzenComponents();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("manager@example.com");
-        auth.SetPolicies(Policies.Read, Policies.Edit, Policies.Manage);
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("manager@example.com");
+        Auth.SetPolicies(Policies.Read, Policies.Edit, Policies.Manage);
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -42,6 +44,8 @@ public abstract class LiveCodeComponentTestBase : BunitContext, IAsyncLifetime
         await base.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    protected void SignInAsViewer() => Auth.SetPolicies(Policies.Read);
 
     protected static CultureScope Chinese() => new("zh-CN");
 

@@ -65,4 +65,21 @@ public sealed class PoolEditorTests : LiveCodeComponentTestBase
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.Find("[data-testid=pool-editor] [data-testid=form-error]").TextContent.Trim()));
         Assert.Equal([first.Id], (await Get<LiveCodeService>().GetAsync(code.Id)).Pool.Select(e => e.GroupId));
     }
+
+    [Fact]
+    public async Task Viewer_SeesThePoolAndLinks_WithoutAnyEditingControls()
+    {
+        using var culture = Chinese();
+        var group = await SeedOpenGroupAsync("1期-1群");
+        var code = await SeedLiveCodeAsync();
+        await Get<LiveCodeService>().SetPoolAsync(code.Id, [new(group.Id)], code.Version);
+        SignInAsViewer();
+
+        var cut = Render<LiveCodePage>(p => p.Add(x => x.Id, code.Id));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=pool-row]")));
+        Assert.EndsWith("/q/reading", cut.Find("[data-testid=scan-url]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=remove-group], [data-testid=move-down], [data-testid=pool-add], [data-testid=add-channel-code]"));
+        Assert.Empty(cut.FindAll("[data-testid=edit-livecode], [data-testid=delete-livecode]"));
+    }
 }
