@@ -51,6 +51,7 @@ public sealed class LiveCodeAdminBrowserTests(ChromiumFixture chromium, PortalSe
         // One channel code, with its channel made inline.
         await page.GetByTestId("add-channel-code").ClickAsync();
         await page.Locator("#channel-name").FillAsync("公众号推文");
+        await Screenshots.TakeAsync(page, "livecode-channel-dialog-zh");
         await page.GetByTestId("save").ClickAsync();
         var url = page.GetByTestId("channel-code-url");
         await Assertions.Expect(url).ToHaveCountAsync(1);
