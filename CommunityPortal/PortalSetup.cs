@@ -1,3 +1,4 @@
+using CommunityPortal.Common;
 using CommunityPortal.Components;
 using CommunityPortal.Components.Account;
 using CommunityPortal.Data;
@@ -21,6 +22,7 @@ public static class PortalSetup
 {
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
+        PortalTime.Configure(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Write Chinese as UTF-8 text, not &#x...; entities: prerendered pages are about a third the size.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -50,7 +50,7 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
     private async Task LoadAsync()
     {
         overview = await Qrs.OverviewAsync(GroupId);
-        expiryLocal = overview.Current is { } qr ? ToLocal(qr.ExpiresAt) : null;
+        expiryLocal = overview.Current is { } qr ? PortalTime.ToLocal(qr.ExpiresAt) : null;
     }
 
     private static string ImageUrl(GroupQrDto qr) => $"groups/{qr.GroupId}/qr/{qr.Id}/image";
@@ -119,7 +119,7 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
         busy = true;
         try
         {
-            await Qrs.SetExpiryAsync(qr.Id, DateTime.SpecifyKind(local, DateTimeKind.Local).ToUniversalTime());
+            await Qrs.SetExpiryAsync(qr.Id, PortalTime.ToUtc(local));
             await LoadAsync();
             Show(T["Panel.ExpirySaved"], AlertStyle.Success);
         }
@@ -159,9 +159,6 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
 
     private async Task<bool> IsAllowedAsync(string policy) =>
         AuthenticationState is not null && (await Authorization.AuthorizeAsync((await AuthenticationState).User, policy)).Succeeded;
-
-    private static DateTime ToLocal(DateTime utc) =>
-        DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime(), DateTimeKind.Unspecified);
 
     public async ValueTask DisposeAsync()
     {

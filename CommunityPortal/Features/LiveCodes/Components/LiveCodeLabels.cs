@@ -1,3 +1,5 @@
+using CommunityPortal.Common;
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.LiveCodes.Components;
@@ -35,7 +37,7 @@ public static class LiveCodeLabels
     };
 
     /// <summary>A window bound as stored, in the reader's culture, or a dash.</summary>
-    public static string Date(DateTime? value) => value is { } d ? d.ToString("g") : "—";
+    public static string Date(DateTime? utc) => utc is { } d ? PortalTime.ToLocal(d).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     public static string Window(this IStringLocalizer<LiveCodeText> text, DateTime? from, DateTime? until) =>
         from is null && until is null ? text["Admin.Window.Always"] : $"{Date(from)} – {Date(until)}";

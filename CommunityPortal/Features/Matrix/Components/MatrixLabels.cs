@@ -1,3 +1,4 @@
+using CommunityPortal.Common;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Radzen;
@@ -23,13 +24,13 @@ public static class MatrixLabels
     public static string DateRange(this IStringLocalizer<MatrixText> text, DateOnly start, DateOnly end) =>
         text["Activity.DateRange", Date(start), Date(end)];
 
-    /// <summary>The local date of a stored UTC time.</summary>
+    /// <summary>The portal-time date of a stored UTC time.</summary>
     public static string Date(DateTime utc) =>
-        utc.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+        PortalTime.ToLocal(utc).ToString("d", CultureInfo.CurrentCulture);
 
-    /// <summary>Stored times are UTC; people read them in the server's local time, in their culture.</summary>
+    /// <summary>Stored times are UTC; people read them in the portal's time zone (Portal:TimeZone), in their culture.</summary>
     public static string DateTime(DateTime utc) =>
-        utc.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+        PortalTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>"读书会 第3期", or "系列 · 名称" when the activity's own name does not say its series.</summary>
     public static string ActivityOption(ActivityDto activity) =>
