@@ -1,53 +1,14 @@
-using Bunit;
-using CommunityPortal.Common;
-using CommunityPortal.Data;
-using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Users;
 using CommunityPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;
 
-/// <summary>bUnit with the real matrix and live-code services over a fresh migrated SQLite file; signed in as a manager.</summary>
-public abstract class LiveCodeComponentTestBase : BunitContext, IAsyncLifetime
+/// <summary>bUnit over the real matrix and live-code services (PortalComponentTestBase), with live-code seeding helpers.</summary>
+public abstract class LiveCodeComponentTestBase : PortalComponentTestBase
 {
-    protected TestDatabase Database { get; } = new();
-
-    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        await Database.InitializeAsync();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton(Database.Get<IDbContextFactory<PortalDbContext>>());
-        Services.AddPortalLocalization();
-        Services.AddMatrix();
-        Services.AddGroupQrs();
-        Services.AddLiveCodes();
-        Services.AddSingleton(Database.Get<DomainEventBus>());
-        Services.AddScoped<UserDirectory>();
-        Services.AddRadzenComponents();
-        Auth = AddAuthorization();
-        Auth.SetAuthorized("manager@example.com");
-        Auth.SetPolicies(Policies.Read, Policies.Edit, Policies.Manage);
-        SetRendererInfo(new RendererInfo("Server", true));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    protected void SignInAsViewer() => Auth.SetPolicies(Policies.Read);
-
-    protected static CultureScope Chinese() => new("zh-CN");
+    protected override void AddFeatureServices(IServiceCollection services) => services.AddLiveCodes();
 
     /// <summary>The services as the component sees them (same database).</summary>
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();

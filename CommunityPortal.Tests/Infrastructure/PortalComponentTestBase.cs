@@ -1,0 +1,60 @@
+using Bunit;
+using Bunit.TestDoubles;
+using CommunityPortal.Common;
+using CommunityPortal.Data;
+using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.Localization;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Users;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+
+namespace CommunityPortal.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit with the app's real services over a fresh migrated SQLite file, Radzen (PLATFORM.md recipe), and a signed-in
+/// user (an operations manager by default: Read, Edit and Manage). Feature bases add their own services.
+/// </summary>
+public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; } = new();
+
+    protected BunitAuthorizationContext Auth { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(Database.Get<IDbContextFactory<PortalDbContext>>());
+        Services.AddSingleton(Database.Get<DomainEventBus>());
+        Services.AddPortalLocalization();
+        Services.AddMatrix();
+        // The group page carries the 群二维码 panel.
+        Services.AddGroupQrs();
+        Services.AddScoped<UserDirectory>();
+        AddFeatureServices(Services);
+        Services.AddRadzenComponents();
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("manager@example.com");
+        Auth.SetPolicies(Policies.Read, Policies.Edit, Policies.Manage);
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Services beyond the matrix and group QRs that a feature's components need.</summary>
+    protected virtual void AddFeatureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Operators read Chinese: render and seed in zh-CN (dispose at the end of the test).</summary>
+    protected static CultureScope Chinese() => new("zh-CN");
+
+    protected void SignInAsViewer() => Auth.SetPolicies(Policies.Read);
+}
