@@ -15,7 +15,7 @@ public sealed class ChannelService(
 {
     private const string KeyAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
-    private IStringLocalizer<ValidationText> Messages => new LiveCodeValidationText(validationText, text);
+    private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<LiveCodeText>(validationText, text);
 
     public async Task<IReadOnlyList<ChannelDto>> ListAsync(CancellationToken ct = default)
     {

@@ -13,7 +13,7 @@ public sealed class LiveCodeService(
     IStringLocalizer<LiveCodeText> text,
     IStringLocalizer<ValidationText> validationText)
 {
-    private IStringLocalizer<ValidationText> Messages => new LiveCodeValidationText(validationText, text);
+    private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<LiveCodeText>(validationText, text);
 
     public async Task<IReadOnlyList<LiveCodeSummary>> ListAsync(CancellationToken ct = default)
     {
