@@ -15,6 +15,11 @@ public interface ILiveCodeRoutingState
 {
     LiveCodeRoute? Find(string slug);
 
+    LiveCodeRoute? Find(int liveCodeId);
+
+    /// <summary>Every live code's route (for health checks and alerts).</summary>
+    IReadOnlyCollection<LiveCodeRoute> All { get; }
+
     /// <summary>Loads every live code (start-up).</summary>
     Task LoadAllAsync(CancellationToken ct = default);
 
@@ -73,6 +78,10 @@ internal sealed class LiveCodeRoutingState(IDbContextFactory<PortalDbContext> db
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
     public LiveCodeRoute? Find(string slug) => _bySlug.GetValueOrDefault(slug);
+
+    public LiveCodeRoute? Find(int liveCodeId) => _byId.GetValueOrDefault(liveCodeId);
+
+    public IReadOnlyCollection<LiveCodeRoute> All => [.. _byId.Values];
 
     public async Task LoadAllAsync(CancellationToken ct = default)
     {

@@ -6,6 +6,8 @@ public static class LiveCodesRegistration
     {
         services.AddSingleton<LiveCodeRoutingState>();
         services.AddSingleton<ILiveCodeRoutingState>(sp => sp.GetRequiredService<LiveCodeRoutingState>());
+        services.AddSingleton<ScanFeed>();
+        services.AddSingleton<IScanFeed>(sp => sp.GetRequiredService<ScanFeed>());
         services.AddSingleton<ScanWriter>();
         services.AddSingleton<IScanRecorder>(sp => sp.GetRequiredService<ScanWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<ScanWriter>());

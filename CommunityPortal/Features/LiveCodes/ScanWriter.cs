@@ -20,7 +20,7 @@ public sealed class ScanQueueFullException() : Exception("The scan queue is full
 /// page. Each request's task completes after its batch committed, or fails with the batch. The queue is bounded.
 /// On shutdown the queue is closed and drained before the host stops.
 /// </summary>
-internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, ILogger<ScanWriter> logger) : BackgroundService, IScanRecorder
+internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, ScanFeed feed, ILogger<ScanWriter> logger) : BackgroundService, IScanRecorder
 {
     public const int QueueCapacity = 10_000;
     public const int MaxBatch = 1_000;
@@ -88,6 +88,7 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, I
         {
             pending.Done.TrySetResult();
         }
+        feed.Publish([.. batch.Select(p => p.Scan)]);
     }
 
     /// <summary>
