@@ -1,6 +1,7 @@
 using CommunityPortal.Common;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
@@ -86,6 +87,25 @@ public sealed class LiveCodeAlertMonitorTests : IAsyncLifetime
         Assert.Empty(Raised);
         var pool = Assert.Single(monitor.Current, a => a.Kind == LiveCodeAlertKind.PoolFilling);
         Assert.Equal((AlertSeverity.Warning, 5, 6), (pool.Severity, pool.Assigned, pool.Threshold));
+    }
+
+    [Fact]
+    public async Task Listener_RunsInTheCultureItSubscribedIn_NotTheEvaluatingThreads()
+    {
+        await SeedAsync(DateTime.UtcNow.AddHours(1));
+        var monitor = Monitor(TimeProvider.System);
+        string? heard = null;
+        using (new CultureScope("zh-CN"))
+        {
+            monitor.Subscribe(_ => heard = System.Globalization.CultureInfo.CurrentUICulture.Name);
+        }
+
+        using (new CultureScope("en"))
+        {
+            await monitor.EvaluateAsync();
+        }
+
+        Assert.Equal("zh-CN", heard);
     }
 
     [Fact]

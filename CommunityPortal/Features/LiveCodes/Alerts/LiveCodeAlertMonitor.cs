@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using CommunityPortal.Common;
 using CommunityPortal.Features.GroupQrs;
@@ -32,7 +33,7 @@ public sealed class LiveCodeAlertMonitor(
     private readonly Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _evaluating = new(1, 1);
     private readonly Lock _gate = new();
-    private Action<LiveCodeAlertUpdate>[] _listeners = [];
+    private Listener[] _listeners = [];
     private Dictionary<string, LiveCodeAlert> _byKey = [];
     private volatile IReadOnlyList<LiveCodeAlert> _current = [];
     private Dictionary<int, (LiveCodeSettings, IReadOnlyList<PoolGroup>)> _seen = [];
@@ -43,9 +44,14 @@ public sealed class LiveCodeAlertMonitor(
 
     public IReadOnlyList<LiveCodeAlert> For(int liveCodeId) => [.. _current.Where(a => a.LiveCodeId == liveCodeId)];
 
-    /// <summary>Called after each evaluation that changed anything; must be quick (components use InvokeAsync).</summary>
-    public IDisposable Subscribe(Action<LiveCodeAlertUpdate> listener)
+    /// <summary>
+    /// Called after each evaluation that changed anything; must be quick (components use InvokeAsync). The listener runs
+    /// in the culture it subscribed in: evaluations happen on a background thread, and a component's texts must still
+    /// read in its user's language.
+    /// </summary>
+    public IDisposable Subscribe(Action<LiveCodeAlertUpdate> onChange)
     {
+        var listener = new Listener(onChange, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         lock (_gate)
         {
             _listeners = [.. _listeners, listener];
@@ -158,20 +164,26 @@ public sealed class LiveCodeAlertMonitor(
 
     private void Publish(LiveCodeAlertUpdate update)
     {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         foreach (var listener in Volatile.Read(ref _listeners))
         {
             try
             {
-                listener(update);
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (listener.Culture, listener.UICulture);
+                listener.OnChange(update);
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "A live-code alert listener failed");
             }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            }
         }
     }
 
-    private void Unsubscribe(Action<LiveCodeAlertUpdate> listener)
+    private void Unsubscribe(Listener listener)
     {
         lock (_gate)
         {
@@ -183,7 +195,9 @@ public sealed class LiveCodeAlertMonitor(
         }
     }
 
-    private sealed class Subscription(LiveCodeAlertMonitor monitor, Action<LiveCodeAlertUpdate> listener) : IDisposable
+    private sealed record Listener(Action<LiveCodeAlertUpdate> OnChange, CultureInfo Culture, CultureInfo UICulture);
+
+    private sealed class Subscription(LiveCodeAlertMonitor monitor, Listener listener) : IDisposable
     {
         private int _disposed;
 
