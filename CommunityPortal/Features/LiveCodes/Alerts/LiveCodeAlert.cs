@@ -40,3 +40,9 @@ public sealed record LiveCodeAlert(
     /// <summary>Share of the pool's total threshold used (PoolFilling), rounded down so 79.6 % never reads as 80 %.</summary>
     public double? Fill => Threshold is > 0 and var total ? Math.Floor(100.0 * Assigned.GetValueOrDefault() / total) / 100 : null;
 }
+
+/// <summary>One evaluation's news: alerts raised (new, or more severe than before), alerts cleared, and the whole set.</summary>
+public sealed record LiveCodeAlertUpdate(
+    IReadOnlyList<LiveCodeAlert> Raised,
+    IReadOnlyList<LiveCodeAlert> Cleared,
+    IReadOnlyList<LiveCodeAlert> Current);

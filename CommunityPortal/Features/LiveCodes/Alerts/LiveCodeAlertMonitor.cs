@@ -1,16 +1,9 @@
-using System.Globalization;
 using System.Threading.Channels;
 using CommunityPortal.Common;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Matrix;
 
 namespace CommunityPortal.Features.LiveCodes.Alerts;
-
-/// <summary>One evaluation's news: alerts raised (new, or more severe than before), alerts cleared, and the whole set.</summary>
-public sealed record LiveCodeAlertUpdate(
-    IReadOnlyList<LiveCodeAlert> Raised,
-    IReadOnlyList<LiveCodeAlert> Cleared,
-    IReadOnlyList<LiveCodeAlert> Current);
 
 /// <summary>
 /// Keeps the set of active live-code alerts (ADR 012: computed from routing memory, never stored). Evaluates every
@@ -30,10 +23,10 @@ public sealed class LiveCodeAlertMonitor(
     public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ChangePoll = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _evaluating = new(1, 1);
-    private readonly Lock _gate = new();
-    private Listener[] _listeners = [];
+    private readonly AlertListeners _listeners = new(logger);
     private Dictionary<string, LiveCodeAlert> _byKey = [];
     private volatile IReadOnlyList<LiveCodeAlert> _current = [];
     private Dictionary<int, (LiveCodeSettings, IReadOnlyList<PoolGroup>)> _seen = [];
@@ -46,18 +39,9 @@ public sealed class LiveCodeAlertMonitor(
 
     /// <summary>
     /// Called after each evaluation that changed anything; must be quick (components use InvokeAsync). The listener runs
-    /// in the culture it subscribed in: evaluations happen on a background thread, and a component's texts must still
-    /// read in its user's language.
+    /// in the culture it subscribed in (see <see cref="AlertListeners"/>).
     /// </summary>
-    public IDisposable Subscribe(Action<LiveCodeAlertUpdate> onChange)
-    {
-        var listener = new Listener(onChange, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        lock (_gate)
-        {
-            _listeners = [.. _listeners, listener];
-        }
-        return new Subscription(this, listener);
-    }
+    public IDisposable Subscribe(Action<LiveCodeAlertUpdate> onChange) => _listeners.Subscribe(onChange);
 
     /// <summary>Asks for an evaluation soon (coalesced; at most one a second).</summary>
     public void RequestEvaluation() => _wake.Writer.TryWrite(true);
@@ -72,7 +56,7 @@ public sealed class LiveCodeAlertMonitor(
             var next = rules.Evaluate(routes, await names.ResolveAsync(routes, ct));
             if (Apply(next) is { } update)
             {
-                Publish(update);
+                _listeners.Publish(update);
             }
         }
         finally
@@ -160,53 +144,5 @@ public sealed class LiveCodeAlertMonitor(
         _current = [.. byKey.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.LiveCodeName, StringComparer.CurrentCulture)
             .ThenBy(a => a.LiveCodeId).ThenBy(a => a.Kind).ThenBy(a => a.GroupName, StringComparer.CurrentCulture)];
         return new LiveCodeAlertUpdate(raised, cleared, _current);
-    }
-
-    private void Publish(LiveCodeAlertUpdate update)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        foreach (var listener in Volatile.Read(ref _listeners))
-        {
-            try
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (listener.Culture, listener.UICulture);
-                listener.OnChange(update);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "A live-code alert listener failed");
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            }
-        }
-    }
-
-    private void Unsubscribe(Listener listener)
-    {
-        lock (_gate)
-        {
-            var index = Array.FindIndex(_listeners, l => ReferenceEquals(l, listener));
-            if (index >= 0)
-            {
-                _listeners = [.. _listeners[..index], .. _listeners[(index + 1)..]];
-            }
-        }
-    }
-
-    private sealed record Listener(Action<LiveCodeAlertUpdate> OnChange, CultureInfo Culture, CultureInfo UICulture);
-
-    private sealed class Subscription(LiveCodeAlertMonitor monitor, Listener listener) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                monitor.Unsubscribe(listener);
-            }
-        }
     }
 }
