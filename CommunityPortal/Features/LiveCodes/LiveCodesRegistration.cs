@@ -15,6 +15,7 @@ public static class LiveCodesRegistration
         services.AddScoped<LiveCodeService>();
         services.AddScoped<ChannelService>();
         services.AddSingleton<ScanPage>();
+        services.AddLiveCodeAlerts();
         return services;
     }
 

@@ -1,0 +1,80 @@
+using Bunit;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Alerts;
+using Radzen;
+
+namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
+
+public sealed class NotificationBellTests : LiveCodeComponentTestBase
+{
+    private async Task<(int GroupId, LiveCodeDto Code)> SeedFillingPoolAsync(int assigned)
+    {
+        var group = await LiveCodeSeed.OpenGroupAsync(Services, "读书会1群");
+        var code = await LiveCodeSeed.LiveCodeAsync(Services, "reading", [new(group, 10)]);
+        var router = Get<ILiveCodeRoutingState>().Find(code.Id)!.Router;
+        for (var i = 0; i < assigned; i++)
+        {
+            router.Route($"v{i}", DateTime.UtcNow);
+        }
+        return (group, code);
+    }
+
+    [Fact]
+    public async Task Bell_CountRises_AndOneToastAppears_WhenTheMonitorRaisesAnAlert()
+    {
+        using var culture = Chinese();
+        var (_, code) = await SeedFillingPoolAsync(assigned: 7);
+        var monitor = Get<LiveCodeAlertMonitor>();
+        await monitor.EvaluateAsync();
+        var cut = Render<NotificationBell>();
+        Assert.NotNull(cut.Find("[data-testid=alert-bell]"));
+        Assert.Empty(cut.FindAll("[data-testid=alert-count]"));
+
+        Get<ILiveCodeRoutingState>().Find(code.Id)!.Router.Route("v8", DateTime.UtcNow);
+        await monitor.EvaluateAsync();
+        await monitor.EvaluateAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=alert-count]").TextContent));
+        var toast = Assert.Single(Get<NotificationService>().Messages);
+        Assert.Equal(NotificationSeverity.Warning, toast.Severity);
+        Assert.Equal("注意：活码 reading", toast.Summary);
+        Assert.Equal("群池已用 80%（8 / 10 人）", toast.Detail);
+
+        cut.Find("[data-testid=alert-bell]").Click();
+        var item = cut.Find("[data-testid=alert-item] a");
+        Assert.Equal($"livecodes/{code.Id}", item.GetAttribute("href"));
+        Assert.Contains("活码 reading", item.TextContent);
+    }
+
+    [Fact]
+    public async Task Bell_ShowsAlertsAlreadyActive_WithoutToastingThem_AndEmptiesWhenResolved()
+    {
+        using var culture = Chinese();
+        var (group, code) = await SeedFillingPoolAsync(assigned: 9);
+        var monitor = Get<LiveCodeAlertMonitor>();
+        await monitor.EvaluateAsync();
+
+        var cut = Render<NotificationBell>();
+        Assert.Equal("1", cut.Find("[data-testid=alert-count]").TextContent);
+        Assert.Empty(Get<NotificationService>().Messages);
+
+        await Get<LiveCodeService>().SetPoolAsync(code.Id, [new(group, 100)], code.Version);
+        await monitor.EvaluateAsync();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=alert-count]")));
+        cut.Find("[data-testid=alert-bell]").Click();
+        Assert.Contains("暂无提醒", cut.Find("[data-testid=alert-panel]").TextContent);
+    }
+
+    [Fact]
+    public async Task Bell_IsNotShownToViewers()
+    {
+        SignInAsViewer();
+        await SeedFillingPoolAsync(assigned: 9);
+        await Get<LiveCodeAlertMonitor>().EvaluateAsync();
+
+        var cut = Render<NotificationBell>();
+
+        Assert.Empty(cut.FindAll("[data-testid=alert-bell]"));
+    }
+}
