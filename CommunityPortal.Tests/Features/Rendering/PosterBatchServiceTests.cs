@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Xml.Linq;
 using CommunityPortal.Common;
 using CommunityPortal.Features.Localization;
@@ -66,15 +67,23 @@ public sealed class PosterBatchServiceTests
     }
 
     [Fact]
-    public void Pdf_EachPageCarriesTheQrOfItsOwnCode()
+    public void Pdf_EachRasterisedPage_ScansToItsOwnCodesUrl()
     {
-        var design = PosterServiceTests.ChineseSpec();
-        var codes = ThreeCodes();
+        var folder = Directory.CreateTempSubdirectory("batch-scan-").FullName;
+        try
+        {
+            var pdf = Path.Combine(folder, "batch.pdf");
+            File.WriteAllBytes(pdf, Batch.Pdf(PosterServiceTests.ChineseSpec(PaperSize.A5), ThreeCodes()));
 
-        var svgs = codes.Select(code => Provider.GetRequiredService<PosterService>().Svg(PosterBatchService.Page(design, code))).ToList();
+            Run("pdftoppm", "-r", "100", "-png", pdf, Path.Combine(folder, "page"));
 
-        Assert.Equal(3, svgs.Distinct().Count());
-        Assert.Equal("https://portal.example.com/q/reading?c=kol01", PosterBatchService.Page(design, codes[1]).Url);
+            var pages = Directory.GetFiles(folder, "page-*.png").Order().ToList();
+            Assert.Equal(ThreeCodes().Select(c => c.Url), pages.Select(QrScanTests.Scan));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -154,6 +163,14 @@ public sealed class PosterBatchServiceTests
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, "batch-A4.pdf"), Batch.Pdf(PosterServiceTests.ChineseSpec(), ThreeCodes()));
         File.WriteAllBytes(Path.Combine(folder, "batch-A5.pdf"), Batch.Pdf(PosterServiceTests.ChineseSpec(), ThreeCodes(), PaperSize.A5));
+    }
+
+    private static void Run(string tool, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true })!;
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}");
     }
 
     private static List<(string Text, double Y)> Texts(string svg) =>
