@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunityPortal.Common;
 using CommunityPortal.Components;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Authorization;
