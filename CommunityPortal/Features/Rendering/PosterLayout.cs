@@ -48,6 +48,10 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
             y = qrY + qrSize + Gap;
         }
         y = Flow(body, measure, spec.Body, 15 * scale, false, width, y + Gap / 2);
+        if (Caption(measure, spec.Caption, 9 * scale, width, height) is { } caption)
+        {
+            body.Add(caption);
+        }
         var modules = QrImageService.Encode(spec.Url, QrImageService.EffectiveLevel(spec.QrRequest()));
         return new PosterLayout(spec, width, height, [.. head, .. body], (width - qrSize) / 2, qrY, qrSize, modules);
     }
@@ -67,6 +71,28 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
             lines.Add(new PosterLine(line, y - lineHeight * 0.25, sizePt, bold, measure.MeasureString(line, font).Width * PointInMm));
         }
         return y;
+    }
+
+    /// <summary>The caption on one line in the bottom margin, below everything else, shortened with "…" if too wide.</summary>
+    private static PosterLine? Caption(XGraphics measure, string? text, double sizePt, double pageWidth, double pageHeight)
+    {
+        var caption = text?.Trim().ReplaceLineEndings(" ");
+        if (string.IsNullOrEmpty(caption))
+        {
+            return null;
+        }
+        var font = Font(sizePt, false);
+        double Width(string s) => measure.MeasureString(s, font).Width * PointInMm;
+        caption = caption.Length > PosterSpec.MaxCaption ? caption[..PosterSpec.MaxCaption] : caption;
+        if (Width(caption) > pageWidth - 2 * Margin)
+        {
+            while (caption.Length > 1 && Width(caption + "…") > pageWidth - 2 * Margin)
+            {
+                caption = caption[..^1];
+            }
+            caption += "…";
+        }
+        return new PosterLine(caption, pageHeight - Margin / 2, sizePt, false, Width(caption));
     }
 
     /// <summary>

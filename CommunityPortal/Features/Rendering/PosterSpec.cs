@@ -18,6 +18,7 @@ public sealed class PosterSpec
     public const int MinQrMm = 20;
     public const int MaxQrMm = 120;
     public const int MaxBackgroundKilobytes = 4096;
+    public const int MaxCaption = 80;
 
     public string Url { get; set; } = "";
     public string Title { get; set; } = "";
@@ -32,6 +33,12 @@ public sealed class PosterSpec
     public string? QrLevel { get; set; }
     public int QrMargin { get; set; } = 2;
     public byte[]? Logo { get; set; }
+
+    /// <summary>
+    /// A small line at the foot of the page that tells printed copies apart (a batch puts the channel here);
+    /// none on a single poster. Cut to fit one line.
+    /// </summary>
+    public string? Caption { get; set; }
 
     public PosterSpec Copy() => (PosterSpec)MemberwiseClone();
 

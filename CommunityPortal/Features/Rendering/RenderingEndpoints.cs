@@ -46,6 +46,7 @@ public static class RenderingEndpoints
             Draft(store, user, id) is { } draft
                 ? Results.File(Encoding.UTF8.GetBytes(qr.Svg(draft.Spec.QrRequest(draft.QrSize))), Svg, "qr.svg")
                 : Results.NotFound());
+        render.MapPosterBatches();
         return endpoints;
     }
 

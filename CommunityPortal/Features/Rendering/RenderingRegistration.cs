@@ -11,6 +11,10 @@ public static class RenderingRegistration
         services.AddSingleton<PosterService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PosterDrafts>();
+        services.AddSingleton<PosterBatchService>();
+        services.AddSingleton<PosterBatchDrafts>();
+        // Reads live codes through their services (registered by AddLiveCodes); resolved only by the batch page.
+        services.AddScoped<LiveCodePosterTargets>();
         return services;
     }
 }

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CommunityPortal.Features.Rendering;
+
+/// <summary>
+/// The choices of one QR download. Without a logo the link is a plain /render/qr.png|svg GET; a logo cannot travel
+/// in a URL, so the choices are kept as a poster draft (PosterDrafts, like the poster editor's) and the link is
+/// the draft's /render/drafts/{id}/qr.png|svg.
+/// </summary>
+public sealed partial class QrDownloadDialog
+{
+    private static readonly string[] Formats = ["png", "svg"];
+
+    private readonly Guid draftId = Guid.NewGuid();
+    private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
+    private int version;
+    private string? owner;
+
+    [Inject] private QrImageService Qr { get; set; } = default!;
+    [Inject] private PosterDrafts Drafts { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    [Parameter, EditorRequired] public string Url { get; set; } = "";
+
+    private string Format { get; set; } = "png";
+    private int Size { get; set; } = 1024;
+    private QrLevel Level { get; set; } = QrLevel.M;
+    private int Margin { get; set; } = 4;
+    private byte[]? Logo { get; set; }
+
+    private QrRequest Request => new(Url, Size, (Logo is null ? Level : QrLevel.H).ToString(), Margin, Logo);
+
+    private string FileName => $"qr-{Size}.{Format}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        owner = (await Authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Refresh();
+    }
+
+    private void SetFormat(string format)
+    {
+        Format = format;
+        Refresh();
+    }
+
+    private void SetLogo(byte[]? logo)
+    {
+        Logo = logo;
+        Refresh();
+    }
+
+    private void Refresh()
+    {
+        errors = Qr.Validate(Request, png: Format == "png");
+        if (errors.Count == 0 && Logo is not null && owner is not null)
+        {
+            var spec = new PosterSpec { Url = Url, QrLevel = Request.Level, QrMargin = Margin, Logo = Logo };
+            Drafts.Put(draftId, owner, spec, Size);
+            version++;
+        }
+    }
+
+    private string Link(string format) => Logo is null
+        ? $"render/qr.{format}?url={Uri.EscapeDataString(Url)}&size={Size}&level={Level}&margin={Margin}"
+        : $"render/drafts/{draftId}/qr.{format}?v={version}";
+}
