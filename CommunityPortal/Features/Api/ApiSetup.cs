@@ -43,6 +43,7 @@ public static class ApiSetup
         v1.MapGroupsApi();
         v1.MapGroupQrApi();
         v1.MapLiveCodesApi();
+        v1.MapLiveCodeFallbackImageApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

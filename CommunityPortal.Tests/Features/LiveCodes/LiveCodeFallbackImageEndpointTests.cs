@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CommunityPortal.Features.LiveCodes.Api;
+using CommunityPortal.Features.Users;
+using CommunityPortal.Tests.Features.Api;
+using CommunityPortal.Tests.Features.GroupQrs;
+
+namespace CommunityPortal.Tests.Features.LiveCodes;
+
+public sealed class LiveCodeFallbackImageEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _operator = factory.ClientAs(Roles.Operator);
+
+    /// <summary>A phone with WeChat: clients without a browser's user agent are treated as link-preview bots.</summary>
+    private HttpClient Phone()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", ScanEndpointTests.WeChatAgent);
+        return client;
+    }
+
+    private static MultipartFormDataContent Form(byte[] file, string mediaType = "image/png")
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return new MultipartFormDataContent { { content, "file", "staff.png" } };
+    }
+
+    private async Task<LiveCodeResponse> FullCodeAsync(string slug)
+    {
+        // No pool at all: every scan gets the fallback page.
+        var code = await LiveCodeSeed.LiveCodeAsync(factory.Services, slug, [], i => i.FallbackMessage = "请添加小助手");
+        return LiveCodeResponse.From(code);
+    }
+
+    [Fact]
+    public async Task Put_StoresTheImage_TheFallbackPageShowsIt_AndDeleteRemovesIt()
+    {
+        var code = await FullCodeAsync("api-fallback");
+        var image = QrBytes.Png();
+
+        var updated = await (await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", Form(image))).ReadAsync<LiveCodeResponse>();
+        Assert.True(updated.HasFallbackImage);
+        var page = await Phone().GetStringAsync("/q/api-fallback");
+        Assert.Contains("请添加小助手", page);
+        Assert.Contains("<img", page);
+
+        var deleted = await _operator.DeleteAsync($"/api/v1/livecodes/{code.Id}/fallback-image");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var after = await (await _operator.GetAsync($"/api/v1/livecodes/{code.Id}")).ReadAsync<LiveCodeResponse>();
+        Assert.False(after.HasFallbackImage);
+        Assert.DoesNotContain("<img", await Phone().GetStringAsync("/q/api-fallback"));
+    }
+
+    [Fact]
+    public async Task Put_NotAnImage_OrTooLarge_IsA400NamingTheField_AndKeepsTheStoredImage()
+    {
+        var code = await FullCodeAsync("api-fallback-bad");
+        await (await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", Form(QrBytes.Png()))).ReadAsync<LiveCodeResponse>();
+
+        var text = await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", Form(QrBytes.TextNamedPng()));
+        Assert.NotEmpty(await text.ReadFieldErrorsAsync("fallbackImage"));
+        var huge = await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image",
+            Form(QrBytes.Png(CommunityPortal.Features.LiveCodes.LiveCode.MaxFallbackImageBytes + 1)));
+        Assert.NotEmpty(await huge.ReadFieldErrorsAsync("fallbackImage"));
+        var missing = await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", 
+            new MultipartFormDataContent { { new StringContent("x"), "note" } });
+        Assert.NotEmpty(await missing.ReadFieldErrorsAsync("fallbackImage"));
+
+        var after = await (await _operator.GetAsync($"/api/v1/livecodes/{code.Id}")).ReadAsync<LiveCodeResponse>();
+        Assert.True(after.HasFallbackImage);
+    }
+
+    [Fact]
+    public async Task Put_UnknownCode_Is404_AndViewerIsRefused()
+    {
+        var unknown = await _operator.PutAsync("/api/v1/livecodes/999999/fallback-image", Form(QrBytes.Png()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var viewer = await factory.ClientAs(Roles.Viewer).DeleteAsync("/api/v1/livecodes/1/fallback-image");
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheMultipartUpload()
+    {
+        var document = await Phone().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/livecodes/{id}/fallback-image", document);
+    }
+}
