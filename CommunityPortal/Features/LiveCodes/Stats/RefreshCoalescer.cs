@@ -3,7 +3,8 @@ namespace CommunityPortal.Features.LiveCodes.Stats;
 /// <summary>
 /// Turns bursts of "something changed" into at most one run of <paramref name="work"/> per <paramref name="interval"/>:
 /// requests while a run is pending join it, a request during a run schedules one more, and runs never overlap (the
-/// next starts an interval after the previous one finished, so a slow query slows the refresh instead of piling up).
+/// next starts an interval after the previous one finished, or as long as the previous one took if that is longer: a
+/// slow query slows the refresh instead of keeping a core busy).
 /// </summary>
 public sealed class RefreshCoalescer(TimeSpan interval, Func<CancellationToken, Task> work, TimeProvider? time = null) : IDisposable
 {
@@ -40,6 +41,7 @@ public sealed class RefreshCoalescer(TimeSpan interval, Func<CancellationToken, 
         {
             return;
         }
+        var started = 0L;
         try
         {
             var wait = _time.GetElapsedTime(_time.GetTimestamp(), Interlocked.Read(ref _nextAllowed));
@@ -51,6 +53,7 @@ public sealed class RefreshCoalescer(TimeSpan interval, Func<CancellationToken, 
             {
                 _pending = false;
             }
+            started = _time.GetTimestamp();
             await work(token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -58,7 +61,9 @@ public sealed class RefreshCoalescer(TimeSpan interval, Func<CancellationToken, 
         }
         finally
         {
-            Interlocked.Exchange(ref _nextAllowed, _time.GetTimestamp() + (long)(interval.TotalSeconds * _time.TimestampFrequency));
+            var now = _time.GetTimestamp();
+            var gap = started == 0 ? interval : TimeSpan.FromTicks(Math.Max(interval.Ticks, _time.GetElapsedTime(started, now).Ticks));
+            Interlocked.Exchange(ref _nextAllowed, now + (long)(gap.TotalSeconds * _time.TimestampFrequency));
             _running.Release();
         }
     }
