@@ -95,6 +95,9 @@ public sealed class ScanStatsServiceTests : IAsyncLifetime
             stats.Totals);
         var bucket = Assert.Single(stats.Series);
         Assert.Equal((10, 2, 2, 1), (bucket.Scans, bucket.NewPeople, bucket.Repeats, bucket.Fallbacks));
+        // No channel codes: every scan is in the "no channel" row.
+        var direct = Assert.Single(stats.Channels);
+        Assert.Equal(((int?)null, 10, 5, 2, 1), (direct.ChannelCodeId, direct.Scans, direct.UniquePeople, direct.NewPeople, direct.Fallbacks));
     }
 
     [Fact]
