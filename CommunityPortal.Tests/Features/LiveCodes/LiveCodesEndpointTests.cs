@@ -51,6 +51,7 @@ public sealed class LiveCodesEndpointTests(ApiFactory factory) : IClassFixture<A
         var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/v1/livecodes/{id}/pool", document);
+        Assert.Contains("/api/v1/livecodes/{id}/stats", document);
         Assert.Contains("/api/v1/channels", document);
     }
 }

@@ -25,6 +25,7 @@ public static class LiveCodesApi
         api.MapPost("/{id:int}/channel-codes", CreateCode).RequireAuthorization(Policies.Edit).ProducesValidationProblem();
         api.MapDelete("/{id:int}/channel-codes/{codeId:int}", DeleteCode).RequireAuthorization(Policies.Edit)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapLiveCodeStatsApi();
 
         var channels = v1.MapGroup("/channels").WithTags("Channels");
         channels.MapGet("/", ListChannels).RequireAuthorization(Policies.Read);
