@@ -123,6 +123,24 @@ public sealed class MemberQueryServiceTests : MemberTestBase
     }
 
     [Fact]
+    public async Task TagAndGroupFilters_GiveTheSamePage_WhetherFewOrManyMatch()
+    {
+        var ids = await ManyMembersAsync(300);
+        var rare = await TagAsync("稀有");
+        var common = await TagAsync("常见");
+        await Tags.BulkAddAsync([ids[10], ids[20]], [rare.Id], Xiaowang);
+        await Tags.BulkAddAsync([.. ids.Where((_, i) => i % 3 != 0)], [common.Id], Xiaowang);
+
+        var few = await Query.QueryAsync(new MemberQuery { TagsAnyOf = [rare.Id], Take = 5 });
+        var many = await Query.QueryAsync(new MemberQuery { TagsAllOf = [common.Id], Take = 5, Skip = 5 });
+
+        Assert.Equal(2, few.TotalCount);
+        Assert.Equal([ids[20], ids[10]], few.Items.Select(m => m.Id));
+        Assert.Equal(200, many.TotalCount);
+        Assert.Equal(ids.Where((_, i) => i % 3 != 0).Reverse().Skip(5).Take(5), many.Items.Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task Count_MatchesThePagesTotal()
     {
         Assert.Equal(2, await Query.CountAsync(new MemberFilter { TagsAnyOf = [_english] }));

@@ -44,10 +44,11 @@ internal sealed class DemoMembers(IServiceProvider services)
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var autoTags = services.GetRequiredService<AutoTags>();
         var channelTags = new Dictionary<int, int>();
+        var channels = await EnsureChannelsAsync(ct);
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var channelId in await EnsureChannelsAsync(ct))
+            foreach (var channelId in channels)
             {
                 channelTags[channelId] = (await autoTags.ChannelTagAsync(db, channelId, ct))!.Value.Id;
             }
