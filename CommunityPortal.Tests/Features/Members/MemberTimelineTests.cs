@@ -28,7 +28,7 @@ public sealed class MemberTimelineTests : MemberTestBase
             all.Items.Select(e => e.Kind));
         Assert.Equal(8, all.TotalCount);
         Assert.True(all.Items.Zip(all.Items.Skip(1)).All(p => p.First.At >= p.Second.At));
-        Assert.Equal(("线下海报", 10001L), (all.Items[^1].Text, all.Items[^1].SourceId));
+        Assert.Equal(("线下海报", 10001L, "小王"), (all.Items[^1].Text, all.Items[^1].SourceId, all.Items[^1].ActorName));
         Assert.Equal(("福利1群", "Csv"), (all.Items[5].GroupName, all.Items[5].Text));
         Assert.Null(all.Items[6].ActorName);
 

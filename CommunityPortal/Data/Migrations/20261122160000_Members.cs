@@ -58,6 +58,8 @@ public sealed class Members : Migration
                 BlacklistedById = table.Column<string>(type: "TEXT", nullable: true),
                 BlacklistedByName = table.Column<string>(type: "TEXT", nullable: true),
                 BlacklistedAt = table.Column<string>(type: "TEXT", nullable: true),
+                CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                CreatedByName = table.Column<string>(type: "TEXT", nullable: true),
                 Version = table.Column<long>(type: "INTEGER", nullable: false),
                 CreatedAt = table.Column<string>(type: "TEXT", nullable: false),
                 UpdatedAt = table.Column<string>(type: "TEXT", nullable: false),

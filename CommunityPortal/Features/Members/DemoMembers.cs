@@ -72,7 +72,7 @@ internal sealed class DemoMembers(IServiceProvider services)
             var members = new List<(int No, DateTime CreatedAt, int? ChannelId)>(size);
             await using (var insert = Insert.Prepare(connection, dbTransaction, "Members", "MemberNo", "UnionId", "Nickname", "RemarkName", "Phone",
                              "Gender", "Region", "FirstChannelId", "GrowthLevel", "Status", "BlacklistReason", "BlacklistedById", "BlacklistedByName",
-                             "BlacklistedAt", "Version", "CreatedAt", "UpdatedAt"))
+                             "BlacklistedAt", "CreatedById", "CreatedByName", "Version", "CreatedAt", "UpdatedAt"))
             {
                 for (var i = 0; i < size; i++)
                 {
@@ -85,7 +85,7 @@ internal sealed class DemoMembers(IServiceProvider services)
                         _random.Next(10) < 7 ? PhoneFor(no) : null, ((Gender)_random.Next(3)).ToString(), Regions[_random.Next(Regions.Length)], channelId,
                         Level().ToString(), (blacklisted ? MemberStatus.Blacklisted : MemberStatus.Active).ToString(),
                         blacklisted ? "群内发广告" : null, null, blacklisted ? "小王" : null, blacklisted ? createdAt.AddDays(1) : null,
-                        1, createdAt, createdAt);
+                        null, "演示数据", 1, createdAt, createdAt);
                     members.Add((no, createdAt, channelId));
                 }
             }

@@ -49,6 +49,11 @@ public sealed class Member : Entity
 
     public DateTime? BlacklistedAt { get; set; }
 
+    /// <summary>Who created the member (an operator, an API key, or null for the public sign-up page), as a snapshot.</summary>
+    public string? CreatedById { get; set; }
+
+    public string? CreatedByName { get; set; }
+
     public bool IsBlacklisted => Status == MemberStatus.Blacklisted;
 }
 

@@ -21,6 +21,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.BlacklistReason).HasMaxLength(Member.BlacklistReasonMax);
         builder.Property(m => m.BlacklistedById).HasMaxLength(MemberActor.IdMax);
         builder.Property(m => m.BlacklistedByName).HasMaxLength(MemberActor.NameMax);
+        builder.Property(m => m.CreatedById).HasMaxLength(MemberActor.IdMax);
+        builder.Property(m => m.CreatedByName).HasMaxLength(MemberActor.NameMax);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.IsBlacklisted);
         builder.HasOne<Channel>().WithMany().HasForeignKey(m => m.FirstChannelId).OnDelete(DeleteBehavior.SetNull);

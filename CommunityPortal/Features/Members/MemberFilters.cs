@@ -19,11 +19,27 @@ internal static class MemberFilters
     {
         var tags = db.Set<MemberTag>();
         var stays = db.Set<GroupMembership>();
-        foreach (var tagId in Distinct(filter.TagsAllOf))
+        if (Distinct(filter.TagsAllOf) is { Length: > 0 } allOf)
         {
-            members = probeEachMember
-                ? members.Where(m => tags.Any(t => t.MemberId == m.Id && t.TagId == tagId))
-                : members.Where(m => tags.Where(t => t.TagId == tagId).Select(t => t.MemberId).Contains(m.Id));
+            if (probeEachMember)
+            {
+                foreach (var tagId in allOf)
+                {
+                    members = members.Where(m => tags.Any(t => t.MemberId == m.Id && t.TagId == tagId));
+                }
+            }
+            else
+            {
+                // Intersect inside the tag index first (who has the first tag and each other one), then read only those members.
+                var first = allOf[0];
+                var having = tags.Where(t => t.TagId == first);
+                foreach (var tagId in allOf.Skip(1))
+                {
+                    having = having.Where(a => tags.Where(b => b.TagId == tagId).Select(b => b.MemberId).Contains(a.MemberId));
+                }
+                var ids = having.Select(t => t.MemberId);
+                members = members.Where(m => ids.Contains(m.Id));
+            }
         }
         if (Distinct(filter.TagsAnyOf) is { Length: > 0 } anyOf)
         {

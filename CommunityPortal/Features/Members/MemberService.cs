@@ -46,16 +46,19 @@ public sealed class MemberService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // On SQLite this is BEGIN IMMEDIATE: the uniqueness checks, the number and the insert see no other writer.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var member = await CreateInAsync(db, input, ct);
+        var member = await CreateInAsync(db, input, actor, ct);
         await transaction.CommitAsync(ct);
         return await GetAsync(member.Id, ct);
     }
 
     /// <summary>Creates a member inside the caller's transaction (sign-up and CSV import build on this).</summary>
-    internal async Task<Member> CreateInAsync(PortalDbContext db, MemberInput input, CancellationToken ct)
+    internal async Task<Member> CreateInAsync(PortalDbContext db, MemberInput input, MemberActor actor, CancellationToken ct)
     {
         var clean = await ValidateAsync(db, input, null, ct);
-        var member = new Member { MemberNo = await MemberNumbers.ReserveAsync(db, 1, ct) };
+        var member = new Member
+        {
+            MemberNo = await MemberNumbers.ReserveAsync(db, 1, ct), CreatedById = actor.StoredId, CreatedByName = actor.StoredName,
+        };
         Apply(member, clean);
         db.Add(member);
         await SaveAsync(db, ct);

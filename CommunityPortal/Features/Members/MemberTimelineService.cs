@@ -30,7 +30,7 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
         var member = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => new
             {
-                m.CreatedAt, m.MemberNo,
+                m.CreatedAt, m.MemberNo, m.CreatedByName,
                 Channel = db.Set<Channel>().Where(c => c.Id == m.FirstChannelId).Select(c => c.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException(text["MemberNotFound"]);
@@ -46,7 +46,7 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
 
         var entries = new List<TimelineEntry>
         {
-            new(member.CreatedAt, TimelineKind.Created, member.MemberNo, null, member.Channel, null, null, null, null, null, null, null, false),
+            new(member.CreatedAt, TimelineKind.Created, member.MemberNo, member.CreatedByName, member.Channel, null, null, null, null, null, null, null, false),
         };
         entries.AddRange(await stays.OrderByDescending(m => m.JoinedAt).Take(window)
             .Select(m => new TimelineEntry(m.JoinedAt, TimelineKind.GroupJoined, m.Id, null, m.Source.ToString(), m.GroupId, null, null, null, null, null, null, false))
