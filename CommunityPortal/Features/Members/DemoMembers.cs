@@ -70,7 +70,7 @@ internal sealed class DemoMembers(IServiceProvider services)
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             var members = new List<(int No, DateTime CreatedAt, int? ChannelId)>(size);
-            await using (var insert = Insert.Prepare(connection, dbTransaction, "Members", "MemberNo", "UnionId", "Nickname", "RemarkName", "Phone",
+            await using (var insert = BatchInsert.Prepare(connection, dbTransaction, "Members", "MemberNo", "UnionId", "Nickname", "RemarkName", "Phone",
                              "Gender", "Region", "FirstChannelId", "GrowthLevel", "Status", "BlacklistReason", "BlacklistedById", "BlacklistedByName",
                              "BlacklistedAt", "CreatedById", "CreatedByName", "Version", "CreatedAt", "UpdatedAt"))
             {
@@ -91,8 +91,8 @@ internal sealed class DemoMembers(IServiceProvider services)
             }
             var ids = await db.Set<Member>().Where(m => m.MemberNo >= first && m.MemberNo <= lastNo)
                 .ToDictionaryAsync(m => m.MemberNo, m => m.Id, ct);
-            await using (var tag = Insert.Prepare(connection, dbTransaction, "MemberTags", "MemberId", "TagId", "AddedAt", "AddedById", "AddedByName", "Source"))
-            await using (var record = Insert.Prepare(connection, dbTransaction, "ServiceRecords", "MemberId", "Kind", "Text", "AuthorId", "AuthorName",
+            await using (var tag = BatchInsert.Prepare(connection, dbTransaction, "MemberTags", "MemberId", "TagId", "AddedAt", "AddedById", "AddedByName", "Source"))
+            await using (var record = BatchInsert.Prepare(connection, dbTransaction, "ServiceRecords", "MemberId", "Kind", "Text", "AuthorId", "AuthorName",
                              "EditedById", "EditedByName", "EditedAt", "Version", "CreatedAt", "UpdatedAt"))
             {
                 foreach (var (no, createdAt, channelId) in members)
@@ -141,8 +141,8 @@ internal sealed class DemoMembers(IServiceProvider services)
             var groupTag = (await autoTags.GroupTagAsync(db, group.Id, ct))!.Value.Id;
             var chosen = Enumerable.Range(0, Math.Min(group.MemberCount, seeded.Count))
                 .Select(_ => seeded[_random.Next(seeded.Count)]).DistinctBy(m => m.Id).ToList();
-            await using (var stay = Insert.Prepare(connection, dbTransaction, "GroupMemberships", "MemberId", "GroupId", "JoinedAt", "LeftAt", "Source"))
-            await using (var tag = Insert.Prepare(connection, dbTransaction, "MemberTags", "MemberId", "TagId", "AddedAt", "AddedById", "AddedByName", "Source"))
+            await using (var stay = BatchInsert.Prepare(connection, dbTransaction, "GroupMemberships", "MemberId", "GroupId", "JoinedAt", "LeftAt", "Source"))
+            await using (var tag = BatchInsert.Prepare(connection, dbTransaction, "MemberTags", "MemberId", "TagId", "AddedAt", "AddedById", "AddedByName", "Source"))
             {
                 foreach (var (id, createdAt) in chosen)
                 {
@@ -212,38 +212,4 @@ internal sealed class DemoMembers(IServiceProvider services)
     /// <summary>28 characters like a real UnionID, distinct per MemberNo.</summary>
     private static string UnionIdFor(int memberNo) =>
         FormattableString.Invariant($"oDemo{memberNo:D8}") + Convert.ToHexString(BitConverter.GetBytes(memberNo * 2654435761L))[..15];
-
-    /// <summary>One prepared INSERT, run once per row (provider-neutral SQL with named parameters).</summary>
-    private sealed class Insert : IAsyncDisposable
-    {
-        private readonly DbCommand _command;
-
-        private Insert(DbCommand command) => _command = command;
-
-        public static Insert Prepare(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-                                  $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                command.Parameters.Add(parameter);
-            }
-            return new Insert(command);
-        }
-
-        public async Task RunAsync(CancellationToken ct, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            await _command.ExecuteNonQueryAsync(ct);
-        }
-
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
-    }
 }

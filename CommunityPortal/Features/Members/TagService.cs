@@ -172,8 +172,6 @@ public sealed partial class TagService(
                     ? await MemberTagging.AddAsync(db, chunk, tag, actor, TagSource.Bulk, at, ct)
                     : await MemberTagging.RemoveAsync(db, chunk, tag, actor, at, ct);
             }
-            // Written rows need no tracking: a 200,000-member bulk stays small in memory.
-            db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
         return new BulkTagResult(ids.Count, changed);
