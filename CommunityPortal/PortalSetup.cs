@@ -9,6 +9,7 @@ using CommunityPortal.Features.Health;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
@@ -38,6 +39,7 @@ public static class PortalSetup
         services.AddGroupQrs();
         services.AddRendering(configuration);
         services.AddLiveCodes();
+        services.AddMembers();
         return services;
     }
 

@@ -57,6 +57,29 @@ public sealed class GroupService(
         return await GetAsync(id, ct);
     }
 
+    /// <summary>
+    /// Sets the member count inside the caller's unit of work: Features/Members makes a group's count follow its
+    /// membership records, and the records and the count commit together. GroupMemberCountChanged is published after
+    /// that commit, so live-code routing hears it as it hears an edit. The version moves (an open edit form then gets a
+    /// conflict instead of writing an old count back), and a concurrent change of the group fails the caller's save.
+    /// </summary>
+    public async Task SetMemberCountAsync(PortalDbContext db, int id, int count, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
+        if (group.MemberCount == count)
+        {
+            return;
+        }
+        group.Raise(new GroupMemberCountChanged(id, group.ActivityId, group.MemberCount, count));
+        group.MemberCount = count;
+        if (count > 0 && group.OpenedAt is null)
+        {
+            group.OpenedAt = DateTime.UtcNow;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task ArchiveAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
