@@ -42,6 +42,7 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         await live.AddChannelCodeAsync("地铁海报");
         var urls = await page.GetByTestId("channel-code-url").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
         Assert.Equal(2, urls.Length);
+        var liveCodePath = new Uri(page.Url).AbsolutePath;
         await Screenshots.TakeAsync(page, "journey-livecode-zh");
 
         // The poster for the live code: the editor opens with its URL, and the A4 PDF carries the title in Chinese.
@@ -54,6 +55,10 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([(595, 842)], PosterServiceTests.PageSizes(pdf));
         Assert.Contains("春季训练营 扫码进群", PosterServiceTests.PdfToText(pdf));
+
+        // Back on the live code's page, which stays open while people scan: its stats count them live.
+        await live.GotoAsync(liveCodePath);
+        await Assertions.Expect(page.GetByTestId("stats-empty")).ToBeVisibleAsync();
 
         // Four people scan the two channel codes: two seats in the first group, two in the second, then the fallback.
         var phones = new List<IPage>();
@@ -79,6 +84,20 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         await phones[0].GotoAsync(urls[1]);
         await Assertions.Expect(phones[0].Locator(".group")).ToHaveTextAsync("春季训练营1群");
 
+        // The stats panel counted them without a reload: 6 scans by 5 people, 4 seats, 1 repeat, 1 fallback,
+        // split over the two channels and the two groups.
+        await Assertions.Expect(Tile(page, "Scans")).ToHaveTextAsync("6", new() { Timeout = 20_000 });
+        await Assertions.Expect(Tile(page, "UniquePeople")).ToHaveTextAsync("5");
+        await Assertions.Expect(Tile(page, "NewPeople")).ToHaveTextAsync("4");
+        await Assertions.Expect(Tile(page, "Repeats")).ToHaveTextAsync("1");
+        await Assertions.Expect(Tile(page, "Fallbacks")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("stats-group-new")).ToHaveTextAsync(["2", "2"]);
+        var article = page.GetByTestId("stats-channel-row").Filter(new() { HasText = "公众号推文" });
+        var subway = page.GetByTestId("stats-channel-row").Filter(new() { HasText = "地铁海报" });
+        await Assertions.Expect(article.GetByTestId("stats-channel-scans")).ToHaveTextAsync("2");
+        await Assertions.Expect(subway.GetByTestId("stats-channel-scans")).ToHaveTextAsync("4");
+        await Screenshots.TakeAsync(page, "journey-stats-zh");
+
         foreach (var phone in phones)
         {
             await phone.Context.CloseAsync();
@@ -101,6 +120,8 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         });
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(invite);
     }
+
+    private static ILocator Tile(IPage page, string key) => page.GetByTestId($"stat-{key}").Locator(".stats-tile-value");
 
     private async Task<IPage> PhoneAsync()
     {
