@@ -67,13 +67,13 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
                      (urls[0], "春季训练营1群"), (urls[1], "春季训练营1群"), (urls[0], "春季训练营2群"), (urls[1], "春季训练营2群"),
                  })
         {
-            var phone = await PhoneAsync();
+            var phone = await chromium.NewPhoneAsync();
             phones.Add(phone);
             await phone.GotoAsync(url);
             await Assertions.Expect(phone.Locator(".group")).ToHaveTextAsync(expected);
             await Assertions.Expect(phone.GetByText("长按识别二维码加入群聊")).ToBeVisibleAsync();
         }
-        var late = await PhoneAsync();
+        var late = await chromium.NewPhoneAsync();
         phones.Add(late);
         var response = await late.GotoAsync(urls[1]);
         Assert.Equal(200, response!.Status);
@@ -123,14 +123,4 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
 
     private static ILocator Tile(IPage page, string key) => page.GetByTestId($"stat-{key}").Locator(".stats-tile-value");
 
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await chromium.Browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN", UserAgent = ScanEndpointTests.WeChatAgent, ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true, HasTouch = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
 }

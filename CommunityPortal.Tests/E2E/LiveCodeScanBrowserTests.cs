@@ -8,16 +8,6 @@ namespace CommunityPortal.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class LiveCodeScanBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>
 {
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await chromium.Browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN", UserAgent = ScanEndpointTests.WeChatAgent, ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true, HasTouch = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
 
     [Fact]
     public async Task Scans_FillFirstGroup_ThenNext_ThenFallback_AndARepeatScannerSeesTheSameGroup()
@@ -27,17 +17,17 @@ public sealed class LiveCodeScanBrowserTests(ChromiumFixture chromium, PortalSer
         var b = await LiveCodeSeed.OpenGroupAsync(server.Services, "二群");
         await LiveCodeSeed.LiveCodeAsync(server.Services, "poster", [new(a, 1), new(b, 1)], i => i.FallbackMessage = "群已满，请添加小助手");
 
-        var first = await PhoneAsync();
+        var first = await chromium.NewPhoneAsync();
         await first.GotoAsync(server.Url("/q/poster"));
         await Assertions.Expect(first.Locator(".group")).ToHaveTextAsync("一群");
         await Assertions.Expect(first.GetByText("长按识别二维码加入群聊")).ToBeVisibleAsync();
         Assert.Equal(0, await first.Locator("script").CountAsync());
 
-        var second = await PhoneAsync();
+        var second = await chromium.NewPhoneAsync();
         await second.GotoAsync(server.Url("/q/poster"));
         await Assertions.Expect(second.Locator(".group")).ToHaveTextAsync("二群");
 
-        var third = await PhoneAsync();
+        var third = await chromium.NewPhoneAsync();
         await third.GotoAsync(server.Url("/q/poster"));
         await Assertions.Expect(third.GetByText("群已满，请添加小助手")).ToBeVisibleAsync();
 

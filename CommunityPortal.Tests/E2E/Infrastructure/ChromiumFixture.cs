@@ -40,6 +40,19 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone (own cookies, touch, 390×844) whose browser says it is WeChat's in-app browser, as scanners' phones do.</summary>
+    public async Task<IPage> NewPhoneAsync(string userAgent = WeChatPhoneAgent)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            Locale = "zh-CN", UserAgent = userAgent, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public const string WeChatPhoneAgent = Features.LiveCodes.ScanEndpointTests.WeChatAgent;
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
