@@ -106,7 +106,7 @@ public sealed class MemberActions(
         if (!await access.CanEditAsync()
             || await dialogs.Confirm(text["Groups.ConfirmLeave", stay.GroupName], text["Groups.Leave"], new ConfirmOptions
             {
-                OkButtonText = text["Groups.Leave"], CancelButtonText = shared["Cancel"], CloseDialogOnEsc = true,
+                OkButtonText = text["Groups.Leave"], CancelButtonText = shared["Cancel"], CloseDialogOnEsc = true, CssClass = "confirm-dialog",
             }) != true)
         {
             return false;
