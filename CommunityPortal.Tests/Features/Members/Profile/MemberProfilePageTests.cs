@@ -147,4 +147,25 @@ public sealed class MemberProfilePageTests : ProfileComponentTestBase
         var saved = await Get<MemberService>().GetAsync(member.Id);
         Assert.Equal(("13812345678", "杭州"), (saved.Phone, saved.Region));
     }
+
+    [Fact]
+    public async Task SetGrowth_ChangesOnlyTheLevel_OnTheTimeline_AndAfterSomeoneElseSavedShowsTheirVersion()
+    {
+        using var culture = Chinese();
+        var member = await SeedMemberAsync("王小明", level: GrowthLevel.C);
+        SignInAsOperator();
+        var actions = Get<MemberActions>();
+
+        var saved = await actions.SetGrowthAsync(member, GrowthLevel.A);
+        var theirs = ProfileForms.ToInput(saved!);
+        theirs.Nickname = "王大明";
+        await Get<MemberService>().UpdateAsync(member.Id, theirs, saved!.Version, Xiaowang);
+        var stale = await actions.SetGrowthAsync(saved, GrowthLevel.S);
+
+        Assert.Equal((GrowthLevel.A, "王小明", "13812345678"), (saved.GrowthLevel, saved.Nickname, saved.Phone));
+        Assert.Equal((GrowthLevel.A, "王大明"), (stale!.GrowthLevel, stale.Nickname));
+        Assert.Contains(Notified, m => m.Contains("其他人刚刚修改了该会员", StringComparison.Ordinal));
+        var timeline = Render<MemberTimeline>(p => p.Add(x => x.MemberId, member.Id));
+        timeline.WaitForAssertion(() => Assert.Contains("成长等级 C → A", timeline.Find("[data-kind=GrowthChanged]").TextContent));
+    }
 }
