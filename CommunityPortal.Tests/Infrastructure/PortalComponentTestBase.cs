@@ -5,6 +5,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +32,9 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<DomainEventBus>());
         Services.AddPortalLocalization();
         Services.AddMatrix();
-        // The group page carries the 群二维码 panel.
+        // The group page carries the 群二维码 panel and the current members panel.
         Services.AddGroupQrs();
+        Services.AddMembers();
         Services.AddScoped<UserDirectory>();
         AddFeatureServices(Services);
         Services.AddRadzenComponents();

@@ -1,5 +1,6 @@
 using CommunityPortal.Common;
 using CommunityPortal.Data;
+using CommunityPortal.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -19,13 +20,23 @@ public sealed class GroupService(
             ?? throw NotFound();
     }
 
+    /// <summary>
+    /// True once the group has membership records (<see cref="MembershipRecords"/>): its member count then follows
+    /// them, and <see cref="UpdateAsync"/> keeps that count whatever the input says.
+    /// </summary>
+    public async Task<bool> MemberCountFollowsRecordsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await MembershipRecords.ExistAsync(db, id, ct);
+    }
+
     public async Task<GroupDto> CreateAsync(GroupInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await BeginCheckAndWriteAsync(db, ct);
-        var ownerId = await ValidateAsync(db, input, null, ct);
+        var ownerId = await ValidateAsync(db, input, null, input.MemberCount, false, ct);
         var group = new Group();
-        Apply(group, input, ownerId);
+        Apply(group, input, ownerId, input.MemberCount);
         db.Add(group);
         await db.SaveAsync(text["Conflict"], nameof(input.Name), NameTaken, ct);
         group.Raise(new GroupCreated(group.Id, group.ActivityId, group.Tier, group.Capacity, group.MemberCount));
@@ -39,10 +50,13 @@ public sealed class GroupService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await BeginCheckAndWriteAsync(db, ct);
         var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
-        var ownerId = await ValidateAsync(db, input, id, ct);
+        // Once joins and leaves are recorded they alone move the count: a typed one (form or API) is ignored.
+        var followsRecords = await MembershipRecords.ExistAsync(db, id, ct);
+        var memberCount = followsRecords ? group.MemberCount : input.MemberCount;
+        var ownerId = await ValidateAsync(db, input, id, memberCount, followsRecords, ct);
         db.ExpectVersion(group, expectedVersion, text["GroupConflict"]);
         var (oldCount, oldStatus) = (group.MemberCount, group.Status);
-        Apply(group, input, ownerId);
+        Apply(group, input, ownerId, memberCount);
         group.Raise(new GroupUpdated(id));
         if (oldCount != group.MemberCount)
         {
@@ -115,7 +129,7 @@ public sealed class GroupService(
     private static Task<IDbContextTransaction> BeginCheckAndWriteAsync(PortalDbContext db, CancellationToken ct) =>
         db.Database.BeginTransactionAsync(ct);
 
-    private static void Apply(Group group, GroupInput input, string? ownerId)
+    private static void Apply(Group group, GroupInput input, string? ownerId, int memberCount)
     {
         group.ActivityId = input.ActivityId;
         group.Name = input.Name.Trim();
@@ -123,8 +137,8 @@ public sealed class GroupService(
         group.Lifetime = input.Lifetime;
         group.OwnerId = ownerId;
         group.Capacity = input.Capacity;
-        group.MemberCount = input.MemberCount;
-        if (group.OpenedAt is null && (input.Status is GroupStatus.Open or GroupStatus.Full || input.MemberCount > 0))
+        group.MemberCount = memberCount;
+        if (group.OpenedAt is null && (input.Status is GroupStatus.Open or GroupStatus.Full || memberCount > 0))
         {
             group.OpenedAt = DateTime.UtcNow;
         }
@@ -138,13 +152,18 @@ public sealed class GroupService(
     private static List<string> CleanList(IEnumerable<string>? values) =>
         (values ?? []).Select(Text.Clean).OfType<string>().ToList();
 
-    /// <summary>Validates the input and returns the owner's user id (null when no owner is given).</summary>
-    private async Task<string?> ValidateAsync(PortalDbContext db, GroupInput input, int? id, CancellationToken ct)
+    /// <summary>
+    /// Validates the input and returns the owner's user id (null when no owner is given). <paramref name="memberCount"/>
+    /// is the count the group will have: the typed one, or the records' one when <paramref name="followsRecords"/>,
+    /// which the capacity must then hold.
+    /// </summary>
+    private async Task<string?> ValidateAsync(PortalDbContext db, GroupInput input, int? id, int memberCount, bool followsRecords, CancellationToken ct)
     {
         var errors = new ValidationErrors(validationText);
         errors.Required(nameof(input.Name), input.Name, Group.NameMax);
-        errors.Range(nameof(input.Capacity), input.Capacity, Group.MinCapacity, Group.MaxCapacity);
-        if (input.MemberCount < 0 || input.MemberCount > input.Capacity)
+        var minCapacity = followsRecords ? Math.Clamp(memberCount, Group.MinCapacity, Group.MaxCapacity) : Group.MinCapacity;
+        errors.Range(nameof(input.Capacity), input.Capacity, minCapacity, Group.MaxCapacity);
+        if (!followsRecords && (memberCount < 0 || memberCount > input.Capacity))
         {
             errors.Add(nameof(input.MemberCount), "Range", 0, Math.Max(0, input.Capacity));
         }

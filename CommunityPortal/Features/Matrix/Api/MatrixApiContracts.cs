@@ -100,6 +100,7 @@ public sealed record GroupRequest
     [Description("1-500; 200 when left out.")]
     public int? Capacity { get; init; }
 
+    [Description("0 to the capacity. Ignored once the group has membership records (joins and leaves): the count then follows them.")]
     public int? MemberCount { get; init; }
 
     [Description("Planned when left out.")]

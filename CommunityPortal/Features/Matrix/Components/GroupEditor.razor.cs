@@ -17,6 +17,9 @@ public sealed partial class GroupEditor
     private string? message;
     private string? conflict;
     private bool busy;
+    /// <summary>The group has membership records: its count follows them and is shown read-only.</summary>
+    private bool countFollowsRecords;
+    private (int Id, int Version)? countRuleCheckedFor;
     private IReadOnlyList<Option<int?>> activities = [];
     private List<UserOption> owners = [];
     private IReadOnlyList<Option<GroupTier>> tiers = [];
@@ -30,6 +33,7 @@ public sealed partial class GroupEditor
     [Inject] private IStringLocalizer<MatrixText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<ValidationText> F { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
+    [Inject] private IStringLocalizer<Members.ProfileText> P { get; set; } = default!;
 
     /// <summary>The group to edit; null to create one.</summary>
     [Parameter]
@@ -81,6 +85,18 @@ public sealed partial class GroupEditor
         }
     }
 
+    protected override async Task OnParametersSetAsync() => await CheckCountRuleAsync();
+
+    /// <summary>Once joins and leaves are recorded, the service ignores a typed count: the form says so instead of taking one.</summary>
+    private async Task CheckCountRuleAsync()
+    {
+        if (shown is { } current && countRuleCheckedFor != current)
+        {
+            countRuleCheckedFor = current;
+            countFollowsRecords = await Groups.MemberCountFollowsRecordsAsync(current.Id);
+        }
+    }
+
     private void Show(GroupDto group)
     {
         model = GroupFormModel.From(group);
@@ -118,6 +134,7 @@ public sealed partial class GroupEditor
         if (saved is not null)
         {
             Show(saved);
+            await CheckCountRuleAsync();
             Notifications.Notify(NotificationSeverity.Success, S["Saved"], saved.Name);
             await Saved.InvokeAsync(saved);
         }
@@ -134,6 +151,7 @@ public sealed partial class GroupEditor
         {
             var latest = await Groups.GetAsync(Group.Id);
             Show(latest);
+            await CheckCountRuleAsync();
             conflict = null;
             await Saved.InvokeAsync(latest);
         }, validator, m => message = m);

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace CommunityPortal.Tests.E2E.Pages;
+
+/// <summary>Page object for /members/{id}: header, tags, service records, groups and timeline; and /members/blacklist.</summary>
+public sealed class MemberProfilePage(IPage page, string baseUrl) : PortalPage(page, baseUrl)
+{
+    public Task OpenAsync(int id) => GotoAsync($"/members/{id}");
+
+    public ILocator Header => Page.GetByTestId("member-header");
+
+    public ILocator Phone => Page.GetByTestId("member-phone");
+
+    public ILocator BlacklistBanner => Page.GetByTestId("blacklist-banner");
+
+    public ILocator HeaderTags => Page.Locator("[data-testid=member-tags] [data-testid=tag-chip]");
+
+    public ILocator Records => Page.GetByTestId("record");
+
+    public ILocator Groups => Page.GetByTestId("member-group");
+
+    public ILocator TimelineEntries => Page.GetByTestId("timeline-entry");
+
+    /// <summary>The dialog Radzen opened (edit, tag picker, join, blacklist …).</summary>
+    public ILocator Dialog => Page.Locator(".matrix-dialog");
+
+    public async Task AddTagAsync(string tag)
+    {
+        await Page.GetByTestId("add-tag").ClickAsync();
+        await Dialog.Locator($"[data-testid=tag-option][data-tag='{tag}']").ClickAsync();
+        await Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public async Task AddRecordAsync(string text)
+    {
+        await Page.Locator("#record-text").FillAsync(text);
+        await Page.Locator("#record-add").ClickAsync();
+        await Assertions.Expect(Records.First.GetByTestId("record-text")).ToHaveTextAsync(text);
+    }
+
+    public async Task EditFirstRecordAsync(string text)
+    {
+        await Records.First.GetByTestId("record-edit").ClickAsync();
+        await Dialog.Locator("#record-edit-text").FillAsync(text);
+        await Dialog.Locator("#save").ClickAsync();
+        await Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public async Task JoinGroupAsync(string group)
+    {
+        await Page.GetByTestId("join-group").ClickAsync();
+        await Dialog.Locator(".rz-dropdown:has(#join-group)").ClickAsync();
+        await Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = group }).First.ClickAsync();
+        await Dialog.Locator("#join-confirm").ClickAsync();
+        await Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public async Task BlacklistAsync(string? reason)
+    {
+        if (!await Dialog.IsVisibleAsync())
+        {
+            await Page.GetByTestId("blacklist").ClickAsync();
+        }
+        await Dialog.Locator("#blacklist-reason").FillAsync(reason ?? "");
+        await Dialog.Locator("#blacklist-confirm").ClickAsync();
+    }
+
+    /// <summary>A field's validation message in the open dialog, by the input's id.</summary>
+    public ILocator DialogFieldError(string inputId) => Dialog.Locator($".field:has(#{inputId}) .validation-message");
+}

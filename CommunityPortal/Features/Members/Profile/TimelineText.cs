@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityPortal.Features.Members.Profile;
+
+/// <summary>How a timeline entry reads: its icon, its sentence, the text under it, and who did it.</summary>
+public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLocalizer<MemberText> member)
+{
+    public static string Icon(TimelineKind kind) => kind switch
+    {
+        TimelineKind.Created => "person_add",
+        TimelineKind.GroupJoined => "group_add",
+        TimelineKind.GroupLeft => "group_remove",
+        TimelineKind.ServiceRecord => "support_agent",
+        TimelineKind.TagAdded => "sell",
+        TimelineKind.TagRemoved => "label_off",
+        TimelineKind.Blacklisted => "block",
+        TimelineKind.BlacklistLifted => "lock_open",
+        TimelineKind.GrowthChanged => "trending_up",
+        TimelineKind.ScanLinked => "qr_code_scanner",
+        TimelineKind.Active => "bolt",
+        TimelineKind.Purchased => "shopping_cart",
+        _ => "event",
+    };
+
+    public string Sentence(TimelineEntry e) => e.Kind switch
+    {
+        TimelineKind.Created => e.Text is null ? text["Timeline.Created"] : text["Timeline.CreatedFrom", e.Text],
+        TimelineKind.GroupJoined => text["Timeline.GroupJoined", GroupName(e), Source(e.Text)],
+        TimelineKind.GroupLeft => text["Timeline.GroupLeft", GroupName(e)],
+        TimelineKind.ServiceRecord => text["Timeline.ServiceRecord", e.RecordKind is { } kind ? member.Label(kind) : ""],
+        TimelineKind.TagAdded => text["Timeline.TagAdded"],
+        TimelineKind.TagRemoved => text["Timeline.TagRemoved"],
+        TimelineKind.Blacklisted => text["Timeline.Blacklisted"],
+        TimelineKind.BlacklistLifted => text["Timeline.BlacklistLifted"],
+        TimelineKind.GrowthChanged => Growth(e.Text),
+        TimelineKind.ScanLinked => text["Timeline.ScanLinked"],
+        TimelineKind.Active => text["Timeline.Active", Activity(e.Text)],
+        TimelineKind.Purchased => text["Timeline.Purchased", (e.Amount ?? 0).ToString("N2", CultureInfo.CurrentCulture)],
+        _ => text["Timeline.Other"],
+    };
+
+    /// <summary>The words under the sentence: a record's text, a blacklist reason, a lift note; for kinds added later, their text.</summary>
+    public static string? Body(TimelineEntry e) => e.Kind switch
+    {
+        TimelineKind.ServiceRecord or TimelineKind.Blacklisted or TimelineKind.BlacklistLifted => e.Text,
+        TimelineKind.Created or TimelineKind.GroupJoined or TimelineKind.GroupLeft or TimelineKind.TagAdded or TimelineKind.TagRemoved
+            or TimelineKind.GrowthChanged or TimelineKind.ScanLinked or TimelineKind.Active or TimelineKind.Purchased => null,
+        _ => e.Text,
+    };
+
+    /// <summary>
+    /// Who did it. Tag, growth and blacklist facts without a person were the portal's own (automatic tags); joins,
+    /// scans and the public sign-up page have nobody to name.
+    /// </summary>
+    public string? Actor(TimelineEntry e) => e.ActorName ?? (e.Kind is TimelineKind.TagAdded or TimelineKind.TagRemoved or TimelineKind.GrowthChanged
+        ? member["Actor.System"].Value
+        : null);
+
+    private string GroupName(TimelineEntry e) => e.GroupName ?? text["Timeline.DeletedGroup", e.GroupId ?? 0];
+
+    private string Source(string? source) =>
+        Enum.TryParse<MembershipSource>(source, out var parsed) ? member.Label(parsed) : source ?? "";
+
+    /// <summary>"C→A" as "C → A".</summary>
+    private string Growth(string? detail)
+    {
+        var parts = (detail ?? "").Split('→');
+        return parts.Length == 2 ? text["Timeline.GrowthChanged", parts[0], parts[1]] : text["Timeline.GrowthChanged", "?", detail ?? ""];
+    }
+
+    private string Activity(string? detail) =>
+        detail is "message" or "checkin" or "visit" ? text[$"Timeline.Active.{detail}"] : detail ?? "";
+}
