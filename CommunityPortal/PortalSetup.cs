@@ -11,6 +11,7 @@ using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Rendering;
+using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -40,6 +41,7 @@ public static class PortalSetup
         services.AddRendering(configuration);
         services.AddLiveCodes();
         services.AddMembers();
+        services.AddSignups();
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class PortalSetup
         app.MapGroupQrs();
         app.MapRendering();
         app.MapLiveCodes();
+        app.MapSignups();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
