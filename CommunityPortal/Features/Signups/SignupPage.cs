@@ -44,7 +44,7 @@ public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder en
         + "input[type=text],input[type=tel]{width:100%;font-size:17px;padding:11px 12px;border:1px solid #cfd3d8;border-radius:8px;background:#fff}"
         + "input:focus{outline:2px solid #07c160;border-color:#07c160}.bad input[type=text],.bad input[type=tel]{border-color:#e5484d}"
         + "fieldset{border:0;margin:0 0 16px;padding:0}.opt{font-weight:400;display:flex;gap:8px;align-items:center;padding:8px 0}"
-        + ".opt input{width:20px;height:20px;margin:0}.msg{color:#e5484d;font-size:14px;margin:6px 0 0}"
+        + ".opt input{width:20px;height:20px;margin:0;accent-color:#07c160}.msg{color:#e5484d;font-size:14px;margin:6px 0 0}"
         + ".alert{background:#fff1f0;color:#b42318;border-radius:8px;padding:10px 12px;margin:0 0 14px}"
         + ".note{background:#fff8e6;color:#7a5200;border-radius:8px;padding:10px 12px}"
         + "button,.btn{display:block;width:100%;font-size:17px;font-weight:600;padding:13px;border:0;border-radius:10px;background:#07c160;"
