@@ -38,6 +38,9 @@ public partial class SignupFormPage
     private LiveCodeService LiveCodes { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Nav { get; set; } = default!;
+
+    [Inject]
     private IStringLocalizer<SignupText> T { get; set; } = default!;
 
     [Inject]

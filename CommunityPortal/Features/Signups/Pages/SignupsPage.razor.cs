@@ -31,6 +31,9 @@ public partial class SignupsPage
     private SignupListService Signups { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Nav { get; set; } = default!;
+
+    [Inject]
     private IStringLocalizer<SignupText> T { get; set; } = default!;
 
     [Inject]
