@@ -231,17 +231,17 @@ public sealed class SignupService(
     private static async Task<Found?> FindMemberAsync(PortalDbContext db, Request request, CancellationToken ct)
     {
         var all = db.Set<Member>().AsNoTracking();
-        IQueryable<Member>? by = request.MemberNo is { } no ? all.Where(m => m.MemberNo == no) : null;
-        foreach (var query in new[]
+        IQueryable<Member>?[] ways = request.MemberNo is { } no
+            ? [all.Where(m => m.MemberNo == no)]
+            :
+            [
+                request.UnionId is { } union ? all.Where(m => m.UnionId == union) : null,
+                request.Phone is { } phone ? all.Where(m => m.Phone == phone) : null,
+                request.RememberedMemberId is { } remembered ? all.Where(m => m.Id == remembered) : null,
+            ];
+        foreach (var way in ways.OfType<IQueryable<Member>>())
         {
-            by,
-            request.MemberNo is null && request.UnionId is { } union ? all.Where(m => m.UnionId == union) : null,
-            request.MemberNo is null && request.Phone is { } phone ? all.Where(m => m.Phone == phone) : null,
-            request.MemberNo is null && request.RememberedMemberId is { } remembered ? all.Where(m => m.Id == remembered) : null,
-        })
-        {
-            if (query is not null && await query.Select(m => new Found(m.Id, m.MemberNo, m.Status, m.Nickname, m.RemarkName, m.Phone))
-                    .FirstOrDefaultAsync(ct) is { } found)
+            if (await way.Select(m => new Found(m.Id, m.MemberNo, m.Status, m.Nickname, m.RemarkName, m.Phone)).FirstOrDefaultAsync(ct) is { } found)
             {
                 return found;
             }
