@@ -12,6 +12,7 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
 using CommunityPortal.Features.Rendering;
+using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -42,6 +43,7 @@ public static class PortalSetup
         services.AddLiveCodes();
         services.AddMembers();
         services.AddMemberProfile();
+        services.AddSignups();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class PortalSetup
         app.MapGroupQrs();
         app.MapRendering();
         app.MapLiveCodes();
+        app.MapSignups();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -71,7 +71,7 @@ public sealed record MembershipDto(long Id, int GroupId, string GroupName, DateT
 /// member event; for Created, the MemberNo). Names are today's where the thing still exists, else the snapshot taken
 /// at the time. <see cref="Text"/>: Created → the first channel's name; GroupJoined → the MembershipSource; ServiceRecord
 /// → the record's current text; Blacklisted → the reason; BlacklistLifted → the note; GrowthChanged → "C→A"; Active →
-/// message / checkin / visit.
+/// message / checkin / visit; SignedUp, CheckedIn, Completed → the activity's name (SourceId: the sign-up's id).
 /// </summary>
 public sealed record TimelineEntry(
     DateTime At,
@@ -103,4 +103,10 @@ public enum TimelineKind
     ScanLinked = 9,
     Active = 10,
     Purchased = 11,
+    /// <summary>Signed up for an activity (Features/Signups); Text is the activity's name.</summary>
+    SignedUp = 12,
+    /// <summary>Came to the activity (到场), marked by an operator.</summary>
+    CheckedIn = 13,
+    /// <summary>Completed the activity (完成), marked by an operator.</summary>
+    Completed = 14,
 }

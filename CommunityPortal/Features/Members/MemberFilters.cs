@@ -1,19 +1,21 @@
 using CommunityPortal.Common;
 using CommunityPortal.Data;
+using CommunityPortal.Features.Signups;
 
 namespace CommunityPortal.Features.Members;
 
 /// <summary>
-/// The member list's criteria as SQL. Tag and group criteria come in two shapes with the same meaning: as
-/// <c>Id IN (SELECT MemberId …)</c> they read the (TagId, MemberId) and open-membership (GroupId, MemberId) indexes and
-/// touch only the members they name — right for counting and for criteria few members meet; as a per-member
-/// <c>EXISTS</c> probe of the (MemberId, TagId) key they let a page walk the MemberNo index and stop after one page —
-/// right when many members match (MemberQueryService picks by the count it has just taken).
+/// The member list's criteria as SQL. Tag, group and activity criteria come in two shapes with the same meaning: as
+/// <c>Id IN (SELECT MemberId …)</c> they read the (TagId, MemberId), open-membership (GroupId, MemberId) and sign-up
+/// (ActivityId, MemberId) indexes and touch only the members they name — right for counting and for criteria few members
+/// meet; as a per-member <c>EXISTS</c> probe of the (MemberId, TagId) key (or the member's stays or sign-ups) they let a
+/// page walk the MemberNo index and stop after one page — right when many members match (MemberQueryService picks by the
+/// count it has just taken).
 /// </summary>
 internal static class MemberFilters
 {
     public static bool HasSetCriteria(MemberFilter filter) =>
-        filter.TagsAllOf is { Count: > 0 } || filter.TagsAnyOf is { Count: > 0 } || filter.GroupId is not null;
+        filter.TagsAllOf is { Count: > 0 } || filter.TagsAnyOf is { Count: > 0 } || filter.GroupId is not null || filter.ActivityId is not null;
 
     public static IQueryable<Member> Apply(PortalDbContext db, IQueryable<Member> members, MemberFilter filter, bool probeEachMember = false)
     {
@@ -56,6 +58,13 @@ internal static class MemberFilters
             members = probeEachMember
                 ? members.Where(m => stays.Any(g => g.MemberId == m.Id && g.GroupId == groupId && g.LeftAt == null))
                 : members.Where(m => stays.Where(g => g.GroupId == groupId && g.LeftAt == null).Select(g => g.MemberId).Contains(m.Id));
+        }
+        if (filter.ActivityId is { } activityId)
+        {
+            var signups = db.Set<ActivitySignup>();
+            members = probeEachMember
+                ? members.Where(m => signups.Any(s => s.MemberId == m.Id && s.ActivityId == activityId))
+                : members.Where(m => signups.Where(s => s.ActivityId == activityId).Select(s => s.MemberId).Contains(m.Id));
         }
         if (filter.GrowthLevel is { } level)
         {

@@ -73,6 +73,9 @@ public record MemberFilter
     /// <summary>Members in this group now (an open membership).</summary>
     public int? GroupId { get; init; }
 
+    /// <summary>Members signed up for this activity (Features/Signups).</summary>
+    public int? ActivityId { get; init; }
+
     public MemberStatus? Status { get; init; }
 
     public DateTime? CreatedFrom { get; init; }

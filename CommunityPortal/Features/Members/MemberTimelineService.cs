@@ -2,6 +2,7 @@ using CommunityPortal.Common;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -9,8 +10,8 @@ namespace CommunityPortal.Features.Members;
 
 /// <summary>
 /// A member's timeline: one list, newest first, merged from where each fact lives — the member row (created), group
-/// stays (joined, left), service records, and member events (tags, blacklist, growth, scans, API events). Activity
-/// sign-ups join here as one more source.
+/// stays (joined, left), service records, member events (tags, blacklist, growth, scans, API events), and activity
+/// sign-ups (signed up, checked in, completed).
 /// </summary>
 /// <remarks>
 /// Each source is read newest first up to skip + take rows through its (MemberId, time) index, and the lists are
@@ -38,11 +39,15 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
         var stays = db.Set<GroupMembership>().AsNoTracking().Where(m => m.MemberId == memberId);
         var records = db.Set<ServiceRecord>().AsNoTracking().Where(r => r.MemberId == memberId);
         var events = db.Set<MemberEvent>().AsNoTracking().Where(e => e.MemberId == memberId);
+        var signups = db.Set<ActivitySignup>().AsNoTracking().Where(s => s.MemberId == memberId);
         var total = 1
             + await stays.CountAsync(ct)
             + await stays.CountAsync(m => m.LeftAt != null, ct)
             + await records.CountAsync(ct)
-            + await events.CountAsync(ct);
+            + await events.CountAsync(ct)
+            + await signups.CountAsync(ct)
+            + await signups.CountAsync(s => s.CheckedInAt != null, ct)
+            + await signups.CountAsync(s => s.CompletedAt != null, ct);
 
         var entries = new List<TimelineEntry>
         {
@@ -62,6 +67,20 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
             .ToListAsync(ct);
         entries.AddRange(memberEvents.Select(e => new TimelineEntry(e.At, KindOf(e.Kind), e.Id, e.ActorName,
             e.TagId is null ? e.Detail : null, e.GroupId, null, e.TagId, e.TagId is null ? null : e.Detail, null, e.Amount, null, false)));
+        // Sign-ups: Text is the activity's name today; ActorName who entered it (null: the person, on the public page).
+        var activities = db.Set<Activity>();
+        entries.AddRange(await signups.OrderByDescending(s => s.CreatedAt).Take(window)
+            .Select(s => new TimelineEntry(s.CreatedAt, TimelineKind.SignedUp, s.Id, s.CreatedByName,
+                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
+            .ToListAsync(ct));
+        entries.AddRange(await signups.Where(s => s.CheckedInAt != null).OrderByDescending(s => s.CheckedInAt).Take(window)
+            .Select(s => new TimelineEntry(s.CheckedInAt!.Value, TimelineKind.CheckedIn, s.Id, s.CheckedInByName,
+                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
+            .ToListAsync(ct));
+        entries.AddRange(await signups.Where(s => s.CompletedAt != null).OrderByDescending(s => s.CompletedAt).Take(window)
+            .Select(s => new TimelineEntry(s.CompletedAt!.Value, TimelineKind.Completed, s.Id, s.CompletedByName,
+                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
+            .ToListAsync(ct));
 
         var page = entries
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Kind).ThenByDescending(e => e.SourceId)

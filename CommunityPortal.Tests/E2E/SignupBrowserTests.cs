@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.Signups;
+using CommunityPortal.Tests.E2E.Infrastructure;
+using CommunityPortal.Tests.Features.Signups;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CommunityPortal.Tests.E2E;
+
+/// <summary>
+/// People signing up on a phone inside WeChat: a mistake is shown and fixed, the new member sees their number and the
+/// activity's live code (decoded here by jsQR, as a long-press would), and a blacklisted person is refused politely.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>
+{
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new()
+        {
+            Locale = "zh-CN", UserAgent = SignupWebFactory.WeChatAgent, ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task APerson_FixesABadPhone_GetsTheNextMemberNo_AndTheLiveCodeQr_WhileABlacklistedPersonIsRefused()
+    {
+        _ = server.BaseUrl;
+        var activity = await SignupSeed.ActivityAsync(server.Services, "亲子阅读 第3期");
+        int liveCodeId;
+        using (var scope = server.Services.CreateScope())
+        {
+            liveCodeId = (await scope.ServiceProvider.GetRequiredService<LiveCodeService>()
+                .CreateAsync(new LiveCodeInput { Name = "第3期活动群", Slug = "read3-groups" })).Id;
+        }
+        await SignupSeed.FormAsync(server.Services, activity.Id, "read3", f =>
+        {
+            f.LiveCodeId = liveCodeId;
+            f.Questions = [SignupSeed.Grade()];
+        });
+        var spammer = await SignupSeed.MemberAsync(server.Services, "广告号", "13700000000");
+        await SignupSeed.BlacklistAsync(server.Services, spammer.Id);
+
+        var person = await PhoneAsync();
+        await person.GotoAsync(server.Url("/s/read3"));
+        await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("亲子阅读营报名");
+        Assert.Equal(0, await person.Locator("script").CountAsync());
+        await person.GetByLabel("姓名").FillAsync("王小明");
+        await person.GetByLabel("手机号").FillAsync("138 1234");
+        await person.GetByLabel("二年级").CheckAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "提交报名" }).ClickAsync();
+
+        await Assertions.Expect(person.Locator("#f-phone-msg")).ToHaveTextAsync("手机号须是 11 位中国大陆手机号，如 138 1234 5678。");
+        await Assertions.Expect(person.GetByLabel("姓名")).ToHaveValueAsync("王小明");
+        await Assertions.Expect(person.GetByLabel("二年级")).ToBeCheckedAsync();
+        await Screenshots.TakeAsync(person, "signup-phone-error-zh");
+
+        await person.GetByLabel("手机号").FillAsync("138 1234 5678");
+        await person.GetByLabel("手机号").PressAsync("Enter");
+
+        await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("报名成功");
+        await Assertions.Expect(person.Locator(".no")).ToHaveTextAsync("你的学号 10002");
+        await Assertions.Expect(person.GetByText("长按识别二维码，加入活动群")).ToBeVisibleAsync();
+        await Assertions.Expect(person.GetByRole(AriaRole.Link, new() { Name = "打开入群页面" }))
+            .ToHaveAttributeAsync("href", new Regex("/q/read3-groups$"));
+        await person.AddScriptTagAsync(new() { Url = server.Url("/lib/jsqr/jsQR.js") });
+        var decoded = await person.EvaluateAsync<string?>("""
+            async () => {
+              const img = document.querySelector('img.qr');
+              await img.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+              const ctx = canvas.getContext('2d');
+              ctx.drawImage(img, 0, 0);
+              const found = jsQR(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+              return found ? found.data : null;
+            }
+            """);
+        Assert.Equal(server.Url("/q/read3-groups"), decoded);
+        await Screenshots.TakeAsync(person, "signup-done-zh");
+
+        // Coming back to the page later shows the sign-up, not a second form.
+        await person.GotoAsync(server.Url("/s/read3"));
+        await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("你已报名");
+
+        var blacklisted = await PhoneAsync();
+        await blacklisted.GotoAsync(server.Url("/s/read3"));
+        await blacklisted.GetByLabel("姓名").FillAsync("张三");
+        await blacklisted.GetByLabel("手机号").FillAsync("13700000000");
+        await blacklisted.GetByLabel("一年级").CheckAsync();
+        await blacklisted.GetByRole(AriaRole.Button, new() { Name = "提交报名" }).ClickAsync();
+
+        await Assertions.Expect(blacklisted.GetByText("抱歉，你暂时无法报名这个活动。如有疑问，请联系工作人员。")).ToBeVisibleAsync();
+        Assert.Equal(0, await blacklisted.Locator("[data-member-no]").CountAsync());
+        using (var scope = server.Services.CreateScope())
+        {
+            var list = await scope.ServiceProvider.GetRequiredService<SignupListService>().ListAsync(activity.Id, new SignupQuery());
+            Assert.Equal(["王小明"], list.Items.Select(s => s.Name));
+            Assert.Equal("二年级", Assert.Single(list.Items[0].Answers).Value);
+        }
+
+        foreach (var page in new[] { person, blacklisted })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}

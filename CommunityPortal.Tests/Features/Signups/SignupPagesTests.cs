@@ -1,0 +1,136 @@
+using Bunit;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.Pages;
+using CommunityPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen.Blazor;
+
+namespace CommunityPortal.Tests.Features.Signups;
+
+/// <summary>The operator pages: the form editor (/activities/{id}/signup) and the sign-ups list (/activities/{id}/signups).</summary>
+public sealed class SignupPagesTests : PortalComponentTestBase
+{
+    protected override void AddFeatureServices(IServiceCollection services)
+    {
+        services.AddLiveCodes();
+        services.AddMembers();
+        services.AddSignups();
+    }
+
+    private T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task Editor_NewForm_IsPrefilledFromTheActivity_AndSavingShowsThePublicLinkAndQr()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        var cut = Render<SignupFormPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Equal($"act{activity.Id}", cut.Find("#su-slug").GetAttribute("value")));
+        Assert.Equal("亲子阅读 第1期", cut.Find("#su-title").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=signup-link]"));
+
+        cut.Find("[data-testid=add-question]").Click();
+        cut.Find("#q-label-0").Change("孩子年级");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=saved]"));
+        Assert.EndsWith($"/s/act{activity.Id}", cut.Find("[data-testid=signup-url]").GetAttribute("value"));
+        Assert.Contains("render/qr.png?url=", cut.Find("[data-testid=signup-qr]").GetAttribute("src"));
+        Assert.Equal($"s/act{activity.Id}?preview=1", cut.Find("[data-testid=preview]").GetAttribute("href"));
+        var form = await Get<SignupFormService>().GetAsync(activity.Id);
+        Assert.Equal(["孩子年级"], form!.Questions.Select(q => q.Label));
+        Assert.Equal(AskPhone.Required, form.AskPhone);
+    }
+
+    [Fact]
+    public async Task Editor_RefusedFields_ShowTheirMessagesUnderThem_AndNothingIsSaved()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        var cut = Render<SignupFormPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => cut.Find("#su-slug"));
+
+        cut.Find("#su-slug").Change("Bad Slug");
+        await cut.InvokeAsync(() => cut.FindComponent<RadzenNumeric<int?>>().Instance.ValueChanged.InvokeAsync(0));
+        cut.Find("[data-testid=add-question]").Click();
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("链接标识只能使用小写字母", cut.Markup));
+        Assert.Contains("名额必须在 1 到 100000 之间。", cut.Markup);
+        Assert.Contains("第 1 个问题还没有填写题目。", cut.Markup);
+        Assert.Null(await Get<SignupFormService>().GetAsync(activity.Id));
+    }
+
+    [Fact]
+    public async Task List_ShowsCountsAndRows_AndAnEditorMarksCheckInWithWhoAndWhen()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1", f => (f.Capacity, f.Questions) = (30, [SignupSeed.Grade()]));
+        var signups = Get<SignupService>();
+        await signups.SubmitAsync("read1", new SignupSubmission
+        {
+            Name = "王小明", Phone = "13812345678", Answers = new Dictionary<string, string?> { ["q1"] = "二年级" },
+        });
+        await signups.SubmitAsync("read1", new SignupSubmission
+        {
+            Name = "李红", Phone = "13912345678", Answers = new Dictionary<string, string?> { ["q1"] = "一年级" },
+        });
+
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-link]").Count));
+
+        Assert.Equal("2", cut.Find("[data-testid=count-signedup]").TextContent);
+        Assert.Contains("30", cut.Find("[data-testid=count-capacity]").TextContent);
+        var first = cut.FindAll("tbody tr")[0];
+        Assert.Contains("139****5678", first.TextContent);
+        Assert.Contains("孩子年级: 一年级", first.TextContent.Replace("\n", " ").Replace("  ", " "));
+        Assert.Equal("members/" + (await Get<MemberService>().GetByNumberAsync(10002)).Id, cut.FindAll("[data-testid=member-link]")[0].GetAttribute("href"));
+
+        cut.FindAll("[data-testid=checkin] .rz-switch")[0].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=count-checkedin]").TextContent));
+        Assert.Contains("manager@example.com", cut.Find("[data-testid=checkin-by]").TextContent);
+        var row = (await Get<SignupListService>().ListAsync(activity.Id, new SignupQuery { Search = "李红" })).Items.Single();
+        Assert.NotNull(row.CheckedInAt);
+    }
+
+    [Fact]
+    public async Task List_ForAViewer_HasNoSwitches_AndWithoutAFormSaysHowToStart()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        var empty = (await SignupSeed.ActivityAsync(Services, "第2期")).Id;
+        await SignupSeed.FormAsync(Services, activity.Id, "read1");
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "王小明", Phone = "13812345678" });
+        SignInAsViewer();
+
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-link]")));
+        var none = Render<SignupsPage>(p => p.Add(x => x.ActivityId, empty));
+
+        Assert.Empty(cut.FindAll(".rz-switch"));
+        Assert.Empty(cut.FindAll("[data-testid=edit-form]"));
+        none.WaitForAssertion(() => none.Find("[data-testid=no-form]"));
+    }
+
+    [Fact]
+    public async Task List_Search_NarrowsTheRows()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1");
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "王小明", Phone = "13812345678" });
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "李红", Phone = "13912340000" });
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-link]").Count));
+
+        cut.Find("#signup-search").Input("5678");
+        cut.Find("[data-testid=search]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["10001"], cut.FindAll("[data-testid=member-link]").Select(a => a.TextContent)));
+    }
+}
