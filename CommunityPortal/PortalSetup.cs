@@ -40,6 +40,7 @@ public static class PortalSetup
         services.AddRendering(configuration);
         services.AddLiveCodes();
         services.AddMembers();
+        services.AddMemberList();
         return services;
     }
 
@@ -64,6 +65,7 @@ public static class PortalSetup
         app.MapGroupQrs();
         app.MapRendering();
         app.MapLiveCodes();
+        app.MapMemberList();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
