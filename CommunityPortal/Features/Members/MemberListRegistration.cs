@@ -10,6 +10,7 @@ public static class MemberListRegistration
         services.AddScoped<SegmentService>();
         services.AddScoped<MemberCsvExport>();
         services.AddScoped<TagUsageService>();
+        services.AddScoped<Components.TagCommands>();
         return services;
     }
 
