@@ -109,12 +109,13 @@ public sealed class MemberListFilter
     /// <summary>"?q=…&amp;all=3,5&amp;level=S…", or "" for no filter: the address of this view.</summary>
     public string ToQueryString()
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
+        var pairs = new List<string>();
         void Add(string key, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                pairs.Add(new(key, value));
+                // Id lists stay readable (all=3,5): digits and commas need no escaping in a query.
+                pairs.Add(key + "=" + (value.All(c => char.IsAsciiDigit(c) || c == ',') ? value : Uri.EscapeDataString(value)));
             }
         }
         Add("q", Text.Clean(Search));
@@ -128,7 +129,7 @@ public sealed class MemberListFilter
         Add("from", JoinedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", JoinedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("seg", SegmentId?.ToString(CultureInfo.InvariantCulture));
-        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToUriComponent();
+        return pairs.Count == 0 ? "" : "?" + string.Join('&', pairs);
     }
 
     /// <summary>Reads an address's query ("?…" or a whole URL); values it cannot read are left out, never an error.</summary>
