@@ -21,7 +21,8 @@ public sealed partial class MembersPage
     private TagCatalog catalog = TagCatalog.Empty;
     private readonly HashSet<int> selected = [];
     private RadzenDataGrid<MemberRow> grid = default!;
-    private IReadOnlyList<MemberRow> items = [];
+    // Null until the grid's first LoadData: Radzen asks for data only when it has none.
+    private IReadOnlyList<MemberRow>? items;
     private int count;
     private bool loading;
     private bool canEdit;
@@ -40,7 +41,7 @@ public sealed partial class MembersPage
 
     private string ExportUrl => MemberListRegistration.ExportPath.TrimStart('/') + filter.ToQueryString();
 
-    private bool PageSelected => items.Count > 0 && items.All(m => selected.Contains(m.Id));
+    private bool PageSelected => items is { Count: > 0 } && items.All(m => selected.Contains(m.Id));
 
     protected override async Task OnInitializedAsync()
     {
@@ -119,13 +120,14 @@ public sealed partial class MembersPage
 
     private void TogglePage()
     {
+        var ids = items?.Select(m => m.Id) ?? [];
         if (PageSelected)
         {
-            selected.ExceptWith(items.Select(m => m.Id));
+            selected.ExceptWith(ids);
         }
         else
         {
-            selected.UnionWith(items.Select(m => m.Id));
+            selected.UnionWith(ids);
         }
     }
 
