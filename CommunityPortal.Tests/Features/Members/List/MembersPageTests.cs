@@ -1,4 +1,5 @@
 using Bunit;
+using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Components;
 using CommunityPortal.Features.Members.Pages;
@@ -98,6 +99,37 @@ public sealed class MembersPageTests : MemberListComponentTestBase
 
         Assert.EndsWith($"/members?q=%E5%A6%88%E5%A6%88&none={spam.Id}", Nav.Uri);
         cut.WaitForAssertion(() => Assert.Equal(["豆豆妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task List_IsNewestFirst_AndSortsByTheClickedColumn()
+    {
+        using var culture = Chinese();
+        await MemberAsync("b 豆豆爸爸");
+        await MemberAsync("c 小雨妈妈");
+        await MemberAsync("a Amy");
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["a Amy", "c 小雨妈妈", "b 豆豆爸爸"], Names(cut)));
+
+        cut.FindAll("th").Single(th => th.TextContent.Contains("昵称")).QuerySelector("div")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["a Amy", "b 豆豆爸爸", "c 小雨妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task Address_WithAGroup_ListsItsMembers_AndNamesTheGroup()
+    {
+        using var culture = Chinese();
+        var group = await Get<GroupService>().CreateAsync(new GroupInput { Name = "读书会1群", Status = GroupStatus.Open, Capacity = 200 });
+        var yu = await MemberAsync("小雨妈妈");
+        await MemberAsync("Amy");
+        await Get<MembershipService>().JoinAsync(yu.Id, group.Id, MembershipSource.Manual);
+        Nav.NavigateTo($"members?group={group.Id}");
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
+        Assert.Contains("读书会1群", cut.Find("[data-testid=filter-group]").TextContent);
     }
 
     [Fact]

@@ -72,6 +72,34 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
     }
 
     [Fact]
+    public async Task ManageSegments_ListsEachWithItsCount_AndDeletesAfterConfirming()
+    {
+        using var culture = Chinese();
+        await MemberAsync("小雨妈妈", GrowthLevel.S);
+        await MemberAsync("Amy", GrowthLevel.A);
+        await MemberAsync("豆豆爸爸", GrowthLevel.S);
+        var segments = Get<SegmentService>();
+        await segments.SaveAsync(new SegmentInput { Name = "S类" }, new MemberFilter { GrowthLevel = GrowthLevel.S }, Xiaowang);
+        await segments.SaveAsync(new SegmentInput { Name = "A类" }, new MemberFilter { GrowthLevel = GrowthLevel.A }, Xiaowang);
+        var dialogs = Render<RadzenDialog>();
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=manage-segments]"));
+
+        cut.Find("[data-testid=manage-segments]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal(["A类 1", "S类 2"], dialogs.FindAll("[data-testid=segment-row]")
+            .Select(r => $"{r.Children[0].TextContent} {r.QuerySelector("[data-testid=segment-row-count]")!.TextContent}")));
+        Assert.Contains("小王", dialogs.Find("[data-testid=segment-row]").TextContent);
+        dialogs.FindAll("[data-testid=segment-row]").Single(r => r.TextContent.Contains("S类")).QuerySelector("[data-testid=segment-delete]")!.Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("只删除保存的筛选条件", dialogs.Markup));
+        dialogs.FindAll("button").Last(b => b.TextContent.Trim() == "删除").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=segment-row]")));
+        Assert.Equal(["A类"], (await segments.ListAsync()).Select(s => s.Name));
+        Assert.Equal(3, (await Get<MemberQueryService>().QueryAsync(new MemberQuery())).TotalCount);
+    }
+
+    [Fact]
     public void SaveAsSegment_IsOffered_OnlyWithAFilter()
     {
         using var culture = Chinese();
