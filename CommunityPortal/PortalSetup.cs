@@ -44,6 +44,7 @@ public static class PortalSetup
         services.AddMembers();
         services.AddMemberProfile();
         services.AddSignups();
+        services.AddMemberList();
         return services;
     }
 
@@ -69,6 +70,7 @@ public static class PortalSetup
         app.MapRendering();
         app.MapLiveCodes();
         app.MapSignups();
+        app.MapMemberList();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

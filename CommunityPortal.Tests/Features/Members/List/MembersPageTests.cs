@@ -1,0 +1,283 @@
+using Bunit;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Components;
+using CommunityPortal.Features.Members.Pages;
+using Radzen.Blazor;
+
+namespace CommunityPortal.Tests.Features.Members.List;
+
+/// <summary>The member list: the address drives the query; filters change the address; rows, marks and permissions.</summary>
+public sealed class MembersPageTests : MemberListComponentTestBase
+{
+    [Fact]
+    public void List_WithoutMembers_ShowsTheEmptyState()
+    {
+        using var culture = Chinese();
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("还没有会员", cut.Find("[data-testid=members-empty]").TextContent));
+    }
+
+    [Fact]
+    public async Task List_ShowsNumberNamesMaskedPhoneLevelTagsAndLinksToTheProfile()
+    {
+        using var culture = Chinese();
+        var channel = await ChannelAsync("公众号文章");
+        var keen = await TagAsync("高意向");
+        var yu = await MemberAsync("小雨妈妈", GrowthLevel.S, phone: "13812345678", channelId: channel);
+        await TagMembersAsync(keen, yu);
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-row]")));
+        var row = cut.Find("[data-testid=member-row]");
+        Assert.Equal("10001", cut.Find("[data-testid=member-no]").TextContent);
+        Assert.Equal($"members/{yu.Id}", cut.Find("[data-testid=member-no]").GetAttribute("href"));
+        Assert.Contains("138****5678", row.TextContent);
+        Assert.DoesNotContain("13812345678", cut.Markup);
+        Assert.Equal("S", cut.Find("[data-testid=member-level]").TextContent.Trim());
+        Assert.Contains("高意向", row.TextContent);
+        Assert.Contains("公众号文章", row.TextContent);
+        Assert.Contains("共 1 位会员", cut.Find("[data-testid=members-total]").TextContent);
+    }
+
+    [Fact]
+    public async Task Address_WithTagAndLevel_ListsOnlyTheMembersMatchingBoth()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        var yu = await MemberAsync("小雨妈妈", GrowthLevel.S);
+        var amy = await MemberAsync("Amy", GrowthLevel.A);
+        await MemberAsync("豆豆爸爸", GrowthLevel.S);
+        await TagMembersAsync(keen, yu, amy);
+        Nav.NavigateTo($"members?all={keen.Id}&level=S");
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
+        Assert.Contains("筛选出 1 位会员", cut.Find("[data-testid=members-total]").TextContent);
+        // The panel shows the filter it came with.
+        Assert.Contains("高意向", cut.Find("[data-testid=filter-all]").TextContent);
+    }
+
+    [Fact]
+    public async Task PickingATag_PutsItInTheAddress_AndFiltersTheList()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        var yu = await MemberAsync("小雨妈妈");
+        await MemberAsync("Amy");
+        await TagMembersAsync(keen, yu);
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
+
+        cut.Find("[data-testid=filter-all-toggle]").Click();
+        cut.FindAll("[data-testid=filter-all] [data-testid=tag-option]").Single(b => b.TextContent == "高意向").Click();
+
+        Assert.EndsWith($"/members?all={keen.Id}", Nav.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task ExcludingATag_AndSearching_GoIntoTheAddressTogether()
+    {
+        using var culture = Chinese();
+        var spam = await TagAsync("广告");
+        var yu = await MemberAsync("小雨妈妈");
+        await MemberAsync("豆豆妈妈");
+        await MemberAsync("Amy");
+        await TagMembersAsync(spam, yu);
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count));
+
+        cut.Find("[data-testid=member-search]").Change("妈妈");
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
+        cut.Find("[data-testid=filter-none-toggle]").Click();
+        cut.FindAll("[data-testid=filter-none] [data-testid=tag-option]").Single(b => b.TextContent == "广告").Click();
+
+        Assert.EndsWith($"/members?q=%E5%A6%88%E5%A6%88&none={spam.Id}", Nav.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(["豆豆妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task List_IsNewestFirst_AndSortsByTheClickedColumn()
+    {
+        using var culture = Chinese();
+        await MemberAsync("b 豆豆爸爸");
+        await MemberAsync("c 小雨妈妈");
+        await MemberAsync("a Amy");
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["a Amy", "c 小雨妈妈", "b 豆豆爸爸"], Names(cut)));
+
+        cut.FindAll("th").Single(th => th.TextContent.Contains("昵称")).QuerySelector("div")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["a Amy", "b 豆豆爸爸", "c 小雨妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task Address_WithAGroup_ListsItsMembers_AndNamesTheGroup()
+    {
+        using var culture = Chinese();
+        var group = await Get<GroupService>().CreateAsync(new GroupInput { Name = "读书会1群", Status = GroupStatus.Open, Capacity = 200 });
+        var yu = await MemberAsync("小雨妈妈");
+        await MemberAsync("Amy");
+        await Get<MembershipService>().JoinAsync(yu.Id, group.Id, MembershipSource.Manual);
+        Nav.NavigateTo($"members?group={group.Id}");
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
+        Assert.Contains("读书会1群", cut.Find("[data-testid=filter-group]").TextContent);
+    }
+
+    [Fact]
+    public async Task Filter_MatchingNobody_OffersToClearIt()
+    {
+        using var culture = Chinese();
+        await MemberAsync("小雨妈妈", GrowthLevel.C);
+        Nav.NavigateTo("members?level=S");
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Contains("没有符合筛选条件的会员", cut.Find("[data-testid=members-empty]").TextContent));
+
+        cut.Find("[data-testid=members-empty] button").Click();
+
+        Assert.EndsWith("/members", Nav.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
+    }
+
+    [Fact]
+    public async Task BlacklistedMember_IsMarkedRed()
+    {
+        using var culture = Chinese();
+        var spammer = await MemberAsync("广告号");
+        await MemberAsync("小雨妈妈");
+        await Get<MemberService>().BlacklistAsync(spammer.Id, "发广告", Xiaowang);
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
+        var rows = cut.FindAll("[data-testid=member-row]");
+        var red = Assert.Single(rows, r => r.ClassList.Contains("member-blacklisted"));
+        Assert.Contains("广告号", red.TextContent);
+        Assert.Contains("黑名单", red.TextContent);
+    }
+
+    [Fact]
+    public async Task Viewer_SeesNoTicksBulkTagsSaveOrExport()
+    {
+        using var culture = Chinese();
+        await MemberAsync("小雨妈妈");
+        SignInAsViewer();
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(Names(cut)));
+        Assert.Empty(cut.FindAll("[data-testid=select-member]"));
+        Assert.Empty(cut.FindAll("[data-testid=bulk-bar]"));
+        Assert.Empty(cut.FindAll("[data-testid=save-segment]"));
+        Assert.Empty(cut.FindAll("[data-testid=export-csv]"));
+    }
+
+    [Fact]
+    public async Task Export_LinksToTheCsvOfTheCurrentFilter()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        Nav.NavigateTo($"members?all={keen.Id}&status=Active");
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal($"members/export.csv?all={keen.Id}&status=Active",
+            cut.Find("[data-testid=export-csv]").GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task BulkAddToAll_AsksWithTheNumberMatching_ThenTagsEveryOneOfThem_BeyondThePage()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        var s = new List<MemberHeader>();
+        for (var i = 0; i < 23; i++)
+        {
+            s.Add(await MemberAsync($"S类{i}", GrowthLevel.S));
+        }
+        var other = await MemberAsync("C类", GrowthLevel.C);
+        Nav.NavigateTo("members?level=S");
+        var dialogs = Render<RadzenDialog>();
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Count));
+
+        await PickBulkTagAsync(cut, keen.Id);
+        cut.Find("[data-testid=bulk-add-all]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("将给符合当前筛选条件的全部 23 位会员添加标签“意向 · 高意向”。确定继续吗？",
+            dialogs.Find("[data-testid=bulk-question]").TextContent));
+        Assert.Empty(await TaggedMemberIdsAsync(keen.Id));
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=bulk-dialog]")));
+        Assert.Equal(s.Select(m => m.Id).Order(), await TaggedMemberIdsAsync(keen.Id));
+        Assert.DoesNotContain(other.Id, await TaggedMemberIdsAsync(keen.Id));
+        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=member-row]").Count(r => r.TextContent.Contains("高意向"))));
+    }
+
+    [Fact]
+    public async Task BulkAddToAll_WhenCancelled_ChangesNothing()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        await MemberAsync("小雨妈妈", GrowthLevel.S);
+        Nav.NavigateTo("members?level=S");
+        var dialogs = Render<RadzenDialog>();
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Single(Names(cut)));
+
+        await PickBulkTagAsync(cut, keen.Id);
+        cut.Find("[data-testid=bulk-add-all]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("全部 1 位会员", dialogs.Find("[data-testid=bulk-question]").TextContent));
+        dialogs.Find("[data-testid=cancel]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=bulk-dialog]")));
+        Assert.Empty(await TaggedMemberIdsAsync(keen.Id));
+    }
+
+    [Fact]
+    public async Task BulkAddToSelected_TagsOnlyTheTickedMembers()
+    {
+        using var culture = Chinese();
+        var keen = await TagAsync("高意向");
+        var yu = await MemberAsync("小雨妈妈");
+        var amy = await MemberAsync("Amy");
+        await MemberAsync("豆豆爸爸");
+        var dialogs = Render<RadzenDialog>();
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count));
+
+        Tick(cut, "小雨妈妈");
+        Tick(cut, "Amy");
+        cut.WaitForAssertion(() => Assert.Contains("已选 2 人", cut.Find("[data-testid=bulk-selected]").TextContent));
+        await PickBulkTagAsync(cut, keen.Id);
+        cut.Find("[data-testid=bulk-add-selected]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("所选的 2 位会员", dialogs.Find("[data-testid=bulk-question]").TextContent));
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=bulk-dialog]")));
+        Assert.Equal(new[] { yu.Id, amy.Id }.Order(), await TaggedMemberIdsAsync(keen.Id));
+        cut.WaitForAssertion(() => Assert.Contains("已选 0 人", cut.Find("[data-testid=bulk-selected]").TextContent));
+    }
+
+    private static List<string> Names(IRenderedComponent<MembersPage> cut) =>
+        [.. cut.FindAll("[data-testid=member-name]").Select(a => a.TextContent)];
+
+    private static void Tick(IRenderedComponent<MembersPage> cut, string nickname) =>
+        cut.FindAll("[data-testid=member-row]").Single(r => r.TextContent.Contains(nickname))
+            .QuerySelector("[data-testid=select-member]")!.Change(true);
+
+    private static async Task PickBulkTagAsync(IRenderedComponent<MembersPage> cut, int tagId)
+    {
+        var dropdown = cut.FindComponent<BulkTagBar>().FindComponent<RadzenDropDown<int?>>();
+        await cut.InvokeAsync(() => dropdown.Instance.ValueChanged.InvokeAsync(tagId));
+    }
+}

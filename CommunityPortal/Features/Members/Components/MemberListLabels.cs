@@ -1,0 +1,43 @@
+using System.Globalization;
+using CommunityPortal.Common;
+using Microsoft.Extensions.Localization;
+using Radzen;
+
+namespace CommunityPortal.Features.Members.Components;
+
+/// <summary>Display text and colours for the member list and the tags page, in the current culture.</summary>
+public static class MemberListLabels
+{
+    public static string Label(this IStringLocalizer<MemberText> text, GrowthLevel level) => text[$"GrowthLevel.{level}"];
+
+    public static string Label(this IStringLocalizer<MemberText> text, MemberStatus status) => text[$"MemberStatus.{status}"];
+
+    public static string Label(this IStringLocalizer<MemberText> text, TagGroupKind kind) => text[$"TagGroupKind.{kind}"];
+
+    public static BadgeStyle Style(GrowthLevel level) => level switch
+    {
+        GrowthLevel.S => BadgeStyle.Success,
+        GrowthLevel.A => BadgeStyle.Info,
+        _ => BadgeStyle.Light,
+    };
+
+    public static BadgeStyle Style(MemberStatus status) => status == MemberStatus.Blacklisted ? BadgeStyle.Danger : BadgeStyle.Success;
+
+    /// <summary>A stored UTC time as the portal's local date and time, in the reader's culture.</summary>
+    public static string DateTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Black or white text, whichever reads better on the tag's colour (#RRGGBB).</summary>
+    public static string TextOn(string colour)
+    {
+        if (colour is not ['#', _, _, _, _, _, _]
+            || !int.TryParse(colour.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb))
+        {
+            return "#fff";
+        }
+        var (r, g, b) = ((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+        // Perceived brightness (ITU-R BT.601 weights).
+        return (r * 299 + g * 587 + b * 114) / 1000 >= 150 ? "#1b1b1b" : "#fff";
+    }
+}
