@@ -10,6 +10,7 @@ using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Api;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
@@ -40,6 +41,7 @@ public static class PortalSetup
         services.AddRendering(configuration);
         services.AddLiveCodes();
         services.AddMembers();
+        services.AddMembersApi();
         return services;
     }
 

@@ -3,6 +3,7 @@ using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.GroupQrs.Api;
 using CommunityPortal.Features.LiveCodes.Api;
 using CommunityPortal.Features.Matrix.Api;
+using CommunityPortal.Features.Members.Api;
 
 namespace CommunityPortal.Features.Api;
 
@@ -44,6 +45,7 @@ public static class ApiSetup
         v1.MapGroupQrApi();
         v1.MapLiveCodesApi();
         v1.MapLiveCodeFallbackImageApi();
+        v1.MapMembersApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

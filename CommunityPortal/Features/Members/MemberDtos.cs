@@ -103,4 +103,6 @@ public enum TimelineKind
     ScanLinked = 9,
     Active = 10,
     Purchased = 11,
+    /// <summary>A sign-up reported through the events API; Text is the activity's name.</summary>
+    SignedUp = 12,
 }

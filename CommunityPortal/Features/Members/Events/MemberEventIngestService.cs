@@ -1,0 +1,286 @@
+using System.Data.Common;
+using CommunityPortal.Common;
+using CommunityPortal.Data;
+using CommunityPortal.Features.Matrix;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityPortal.Features.Members.Events;
+
+/// <summary>
+/// Applies a batch of events-API items (POST /api/v1/events): group joins and leaves through
+/// <see cref="MembershipService"/> (so group member counts and behaviour tags follow), activity, purchase and sign-up
+/// facts as <see cref="MemberEvent"/> rows. Every item gets its own outcome; a bad item never undoes a good one.
+/// </summary>
+/// <remarks>
+/// First every item's fields are checked, then the members, groups and activities the batch names are read in a few
+/// queries. The items then go in time order (stable by position, so a join and a later leave in one batch both apply)
+/// through one transaction per <see cref="ChunkSize"/> items, each item inside a savepoint: a refused item rolls back
+/// to it and the chunk goes on. Chunks keep SQLite's write lock short for the scans queueing behind it. The sender's
+/// earlier client event ids are looked up inside the chunk's transaction, which on SQLite already holds the write
+/// lock, so two copies of one batch sent at once still write everything once.
+/// </remarks>
+public sealed class MemberEventIngestService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    MembershipService memberships,
+    IStringLocalizer<EventsText> text,
+    IStringLocalizer<ValidationText> validationText)
+{
+    public const int MaxBatch = 1000;
+    internal const int ChunkSize = 100;
+    private const string Savepoint = "event_item";
+
+    private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<EventsText>(validationText, text);
+
+    public async Task<EventBatchResult> ApplyAsync(IReadOnlyList<EventInput> items, MemberActor actor, CancellationToken ct = default)
+    {
+        if (items.Count > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(items), items.Count, $"At most {MaxBatch} events per batch.");
+        }
+        var source = actor.StoredId ?? throw new ArgumentException("Events need a sender (an API key or a user).", nameof(actor));
+        var results = new EventItemResult?[items.Count];
+        var reader = new EventItemReader(Messages);
+        var now = DateTime.UtcNow;
+        var accepted = new List<ReadEvent>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (read, errors) = reader.Read(i, items[i], now);
+            if (read is null)
+            {
+                results[i] = Error(items[i], errors);
+            }
+            else
+            {
+                accepted.Add(read);
+            }
+        }
+
+        var targets = await ResolveAsync(accepted, ct);
+        var ready = new List<(ReadEvent Event, Target Member)>(accepted.Count);
+        foreach (var item in accepted)
+        {
+            var errors = new ItemErrors(Messages);
+            var member = targets.Find(item, errors);
+            if (member is not null && item.Type == MemberEventType.SignedUp && member.Blacklisted)
+            {
+                errors.Add("member", "Blacklisted", member.MemberNo);
+            }
+            if (item.GroupId is { } groupId && !targets.Groups.Contains(groupId))
+            {
+                errors.Add("groupId", "UnknownGroup", groupId);
+            }
+            if (item.ActivityId is { } activityId && !targets.Activities.ContainsKey(activityId))
+            {
+                errors.Add("activityId", "UnknownActivity", activityId);
+            }
+            if (errors.Any)
+            {
+                results[item.Position] = Error(items[item.Position], errors.List);
+            }
+            else
+            {
+                ready.Add((item, member!));
+            }
+        }
+
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ready.OrderBy(r => r.Event.At).ThenBy(r => r.Event.Position).Chunk(ChunkSize))
+        {
+            await ApplyChunkAsync(chunk, targets, source, actor, applied, results, ct);
+        }
+        return new EventBatchResult([.. results.Select(r => r!)]);
+    }
+
+    private async Task ApplyChunkAsync((ReadEvent Event, Target Member)[] chunk, Targets targets, string source, MemberActor actor,
+        HashSet<string> applied, EventItemResult?[] results, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Each item has its own savepoint; EF's extra one around every SaveChanges would only double the statements.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = chunk.Select(c => c.Event.ClientEventId).Distinct().ToArray();
+        var received = (await db.Set<EventReceipt>().Where(r => r.Source == source && ids.Contains(r.ClientEventId)).Select(r => r.ClientEventId).ToListAsync(ct))
+            .Concat(await db.Set<MemberEvent>().Where(e => e.Source == source && ids.Contains(e.ClientEventId!)).Select(e => e.ClientEventId!).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        await using var writer = new Writer(db, source, actor);
+        foreach (var (item, member) in chunk)
+        {
+            if (received.Contains(item.ClientEventId) || applied.Contains(item.ClientEventId))
+            {
+                results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, EventOutcome.Duplicate, member.Id, []);
+                continue;
+            }
+            await transaction.CreateSavepointAsync(Savepoint, ct);
+            try
+            {
+                var outcome = await ApplyOneAsync(db, writer, item, member, targets, ct);
+                await transaction.ReleaseSavepointAsync(Savepoint, ct);
+                applied.Add(item.ClientEventId);
+                results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, outcome, member.Id, []);
+            }
+            catch (PortalValidationException ex)
+            {
+                // The domain services refuse before they write (MembershipService: group full, left before joined).
+                await UndoAsync(transaction, ct);
+                results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, EventOutcome.Error, member.Id,
+                    [.. ex.Errors.SelectMany(e => e.Value.Select(m => new EventFieldError(WireField(e.Key), m)))]);
+            }
+            catch (AlreadyReceivedException)
+            {
+                await UndoAsync(transaction, ct);
+                results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, EventOutcome.Duplicate, member.Id, []);
+            }
+            finally
+            {
+                // Everything the item saved is in the database; a long batch must not track thousands of entities.
+                db.ChangeTracker.Clear();
+            }
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<EventOutcome> ApplyOneAsync(PortalDbContext db, Writer writer, ReadEvent item, Target member, Targets targets,
+        CancellationToken ct)
+    {
+        switch (item.Type)
+        {
+            case MemberEventType.JoinedGroup:
+                await writer.ReceiptAsync(item, member, ct);
+                return await memberships.JoinInAsync(db, member.Id, item.GroupId!.Value, MembershipSource.Api, item.At, ct)
+                    ? EventOutcome.Created : EventOutcome.Unchanged;
+            case MemberEventType.LeftGroup:
+                await writer.ReceiptAsync(item, member, ct);
+                return await memberships.LeaveInAsync(db, member.Id, item.GroupId!.Value, MembershipSource.Api, item.At, ct)
+                    ? EventOutcome.Created : EventOutcome.Unchanged;
+            case MemberEventType.SignedUp:
+                var activityId = item.ActivityId!.Value;
+                if (await db.Set<MemberEvent>().AnyAsync(e => e.MemberId == member.Id && e.Kind == MemberEventKind.SignedUp && e.ActivityId == activityId, ct))
+                {
+                    await writer.ReceiptAsync(item, member, ct);
+                    return EventOutcome.Unchanged;
+                }
+                await writer.FactAsync(item, member, MemberEventKind.SignedUp, targets.Activities[activityId], ct);
+                return EventOutcome.Created;
+            case MemberEventType.Active:
+                await writer.FactAsync(item, member, MemberEventKind.Active, item.Detail, ct);
+                return EventOutcome.Created;
+            case MemberEventType.Purchased:
+                await writer.FactAsync(item, member, MemberEventKind.Purchased, item.Detail, ct);
+                return EventOutcome.Created;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(item), item.Type, null);
+        }
+    }
+
+    /// <summary>
+    /// The rows that carry a client event id (receipts and member events), as prepared INSERTs inside the chunk's
+    /// transaction. Their unique (Source, ClientEventId) indexes name a copy that got in first (on PostgreSQL, which
+    /// takes no write lock up front): the item is then a duplicate.
+    /// </summary>
+    private sealed class Writer(PortalDbContext db, string source, MemberActor actor) : IAsyncDisposable
+    {
+        private BatchInsert? _receipts;
+        private BatchInsert? _facts;
+
+        public Task ReceiptAsync(ReadEvent item, Target member, CancellationToken ct)
+        {
+            _receipts ??= BatchInsert.Prepare(db, "EventReceipts", "Source", "ClientEventId", "Type", "MemberId", "ReceivedAt");
+            return RunAsync(_receipts, ct, source, item.ClientEventId, item.Type, member.Id, DateTime.UtcNow);
+        }
+
+        public Task FactAsync(ReadEvent item, Target member, MemberEventKind kind, string? detail, CancellationToken ct)
+        {
+            _facts ??= BatchInsert.Prepare(db, "MemberEvents", "MemberId", "Kind", "At", "RecordedAt", "ActorId", "ActorName", "GroupId",
+                "ActivityId", "Amount", "Detail", "Source", "ClientEventId");
+            return RunAsync(_facts, ct, member.Id, kind, item.At, DateTime.UtcNow, actor.StoredId, actor.StoredName, item.GroupId, item.ActivityId,
+                item.Amount, detail is { Length: > MemberEvent.DetailMax } ? detail[..MemberEvent.DetailMax] : detail, source, item.ClientEventId);
+        }
+
+        private static async Task RunAsync(BatchInsert insert, CancellationToken ct, params object?[] values)
+        {
+            try
+            {
+                await insert.RunAsync(ct, values);
+            }
+            catch (DbException ex) when (ex.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
+                || ex.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new AlreadyReceivedException();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_receipts is not null)
+            {
+                await _receipts.DisposeAsync();
+            }
+            if (_facts is not null)
+            {
+                await _facts.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task UndoAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
+        await transaction.RollbackToSavepointAsync(Savepoint, ct);
+        await transaction.ReleaseSavepointAsync(Savepoint, ct);
+    }
+
+    private async Task<Targets> ResolveAsync(List<ReadEvent> items, CancellationToken ct)
+    {
+        var numbers = items.Where(i => i.MemberNo is not null).Select(i => i.MemberNo!.Value).Distinct().ToArray();
+        var unionIds = items.Where(i => i.UnionId is not null).Select(i => i.UnionId!).Distinct().ToArray();
+        var groupIds = items.Where(i => i.GroupId is not null).Select(i => i.GroupId!.Value).Distinct().ToArray();
+        var activityIds = items.Where(i => i.ActivityId is not null).Select(i => i.ActivityId!.Value).Distinct().ToArray();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = db.Set<Member>().AsNoTracking();
+        var byNumber = numbers.Length == 0 ? [] : await members.Where(m => numbers.Contains(m.MemberNo))
+            .Select(m => new Target(m.Id, m.MemberNo, m.UnionId, m.Status == MemberStatus.Blacklisted)).ToListAsync(ct);
+        var byUnionId = unionIds.Length == 0 ? [] : await members.Where(m => unionIds.Contains(m.UnionId!))
+            .Select(m => new Target(m.Id, m.MemberNo, m.UnionId, m.Status == MemberStatus.Blacklisted)).ToListAsync(ct);
+        var groups = groupIds.Length == 0 ? [] : await db.Set<Group>().AsNoTracking().Where(g => groupIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct);
+        var activities = activityIds.Length == 0 ? [] : await db.Set<Activity>().AsNoTracking().Where(a => activityIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return new Targets(byNumber.ToDictionary(m => m.MemberNo), byUnionId.ToDictionary(m => m.UnionId!, StringComparer.Ordinal),
+            [.. groups], activities);
+    }
+
+    private static EventItemResult Error(EventInput input, IReadOnlyList<EventFieldError> errors) =>
+        new(input.Index, input.ClientEventId, EventOutcome.Error, null, errors);
+
+    /// <summary>The domain services name their C# fields ("GroupId", "At", "MemberId"); the client sent these.</summary>
+    private static string WireField(string field) => field switch
+    {
+        "MemberId" => "member",
+        _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field),
+    };
+
+    private sealed record Target(int Id, int MemberNo, string? UnionId, bool Blacklisted);
+
+    private sealed record Targets(Dictionary<int, Target> ByNumber, Dictionary<string, Target> ByUnionId, HashSet<int> Groups, Dictionary<int, string> Activities)
+    {
+        public Target? Find(ReadEvent item, ItemErrors errors)
+        {
+            if (item.MemberNo is { } number)
+            {
+                if (ByNumber.TryGetValue(number, out var byNumber))
+                {
+                    return byNumber;
+                }
+                errors.Add("member.memberNo", "UnknownMemberNo", number);
+                return null;
+            }
+            if (ByUnionId.TryGetValue(item.UnionId!, out var byUnionId))
+            {
+                return byUnionId;
+            }
+            errors.Add("member.unionId", "UnknownUnionId", item.UnionId!);
+            return null;
+        }
+    }
+
+    private sealed class AlreadyReceivedException : Exception;
+}
