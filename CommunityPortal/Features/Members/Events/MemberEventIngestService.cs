@@ -24,6 +24,7 @@ public sealed class MemberEventIngestService(
     IDbContextFactory<PortalDbContext> dbFactory,
     MembershipService memberships,
     IStringLocalizer<EventsText> text,
+    IStringLocalizer<MemberText> memberText,
     IStringLocalizer<ValidationText> validationText)
 {
     public const int MaxBatch = 1000;
@@ -125,6 +126,13 @@ public sealed class MemberEventIngestService(
                 await UndoAsync(transaction, ct);
                 results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, EventOutcome.Error, member.Id,
                     [.. ex.Errors.SelectMany(e => e.Value.Select(m => new EventFieldError(WireField(e.Key), m)))]);
+            }
+            catch (DbException ex) when (ex.Message.Contains("FOREIGN KEY", StringComparison.OrdinalIgnoreCase))
+            {
+                // The member was deleted after the batch was checked.
+                await UndoAsync(transaction, ct);
+                results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, EventOutcome.Error, member.Id,
+                    [new EventFieldError("member", memberText["MemberNotFound"])]);
             }
             catch (AlreadyReceivedException)
             {
