@@ -1,8 +1,8 @@
 using System.Data.Common;
 using CommunityPortal.Common;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Members.Events;
@@ -57,31 +57,22 @@ public sealed class MemberEventIngestService(
             }
         }
 
-        var targets = await ResolveAsync(accepted, ct);
-        var ready = new List<(ReadEvent Event, Target Member)>(accepted.Count);
+        EventTargets targets;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            targets = await EventTargets.LoadAsync(db, accepted, ct);
+        }
+        var ready = new List<(ReadEvent Event, EventMember Member)>(accepted.Count);
         foreach (var item in accepted)
         {
             var errors = new ItemErrors(Messages);
-            var member = targets.Find(item, errors);
-            if (member is not null && item.Type == MemberEventType.SignedUp && member.Blacklisted)
+            if (targets.Check(item, errors) is { } member)
             {
-                errors.Add("member", "Blacklisted", member.MemberNo);
-            }
-            if (item.GroupId is { } groupId && !targets.Groups.Contains(groupId))
-            {
-                errors.Add("groupId", "UnknownGroup", groupId);
-            }
-            if (item.ActivityId is { } activityId && !targets.Activities.ContainsKey(activityId))
-            {
-                errors.Add("activityId", "UnknownActivity", activityId);
-            }
-            if (errors.Any)
-            {
-                results[item.Position] = Error(items[item.Position], errors.List);
+                ready.Add((item, member));
             }
             else
             {
-                ready.Add((item, member!));
+                results[item.Position] = Error(items[item.Position], errors.List);
             }
         }
 
@@ -93,7 +84,7 @@ public sealed class MemberEventIngestService(
         return new EventBatchResult([.. results.Select(r => r!)]);
     }
 
-    private async Task ApplyChunkAsync((ReadEvent Event, Target Member)[] chunk, Targets targets, string source, MemberActor actor,
+    private async Task ApplyChunkAsync((ReadEvent Event, EventMember Member)[] chunk, EventTargets targets, string source, MemberActor actor,
         HashSet<string> applied, EventItemResult?[] results, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -104,7 +95,7 @@ public sealed class MemberEventIngestService(
         var received = (await db.Set<EventReceipt>().Where(r => r.Source == source && ids.Contains(r.ClientEventId)).Select(r => r.ClientEventId).ToListAsync(ct))
             .Concat(await db.Set<MemberEvent>().Where(e => e.Source == source && ids.Contains(e.ClientEventId!)).Select(e => e.ClientEventId!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        await using var writer = new Writer(db, source, actor);
+        await using var writer = new EventRowWriter(db, source, actor);
         foreach (var (item, member) in chunk)
         {
             if (received.Contains(item.ClientEventId) || applied.Contains(item.ClientEventId))
@@ -148,7 +139,7 @@ public sealed class MemberEventIngestService(
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<EventOutcome> ApplyOneAsync(PortalDbContext db, Writer writer, ReadEvent item, Target member, Targets targets,
+    private async Task<EventOutcome> ApplyOneAsync(PortalDbContext db, EventRowWriter writer, ReadEvent item, EventMember member, EventTargets targets,
         CancellationToken ct)
     {
         switch (item.Type)
@@ -168,7 +159,7 @@ public sealed class MemberEventIngestService(
                     await writer.ReceiptAsync(item, member, ct);
                     return EventOutcome.Unchanged;
                 }
-                await writer.FactAsync(item, member, MemberEventKind.SignedUp, targets.Activities[activityId], ct);
+                await writer.FactAsync(item, member, MemberEventKind.SignedUp, targets.ActivityNames[activityId], ct);
                 return EventOutcome.Created;
             case MemberEventType.Active:
                 await writer.FactAsync(item, member, MemberEventKind.Active, item.Detail, ct);
@@ -181,79 +172,10 @@ public sealed class MemberEventIngestService(
         }
     }
 
-    /// <summary>
-    /// The rows that carry a client event id (receipts and member events), as prepared INSERTs inside the chunk's
-    /// transaction. Their unique (Source, ClientEventId) indexes name a copy that got in first (on PostgreSQL, which
-    /// takes no write lock up front): the item is then a duplicate.
-    /// </summary>
-    private sealed class Writer(PortalDbContext db, string source, MemberActor actor) : IAsyncDisposable
-    {
-        private BatchInsert? _receipts;
-        private BatchInsert? _facts;
-
-        public Task ReceiptAsync(ReadEvent item, Target member, CancellationToken ct)
-        {
-            _receipts ??= BatchInsert.Prepare(db, "EventReceipts", "Source", "ClientEventId", "Type", "MemberId", "ReceivedAt");
-            return RunAsync(_receipts, ct, source, item.ClientEventId, item.Type, member.Id, DateTime.UtcNow);
-        }
-
-        public Task FactAsync(ReadEvent item, Target member, MemberEventKind kind, string? detail, CancellationToken ct)
-        {
-            _facts ??= BatchInsert.Prepare(db, "MemberEvents", "MemberId", "Kind", "At", "RecordedAt", "ActorId", "ActorName", "GroupId",
-                "ActivityId", "Amount", "Detail", "Source", "ClientEventId");
-            return RunAsync(_facts, ct, member.Id, kind, item.At, DateTime.UtcNow, actor.StoredId, actor.StoredName, item.GroupId, item.ActivityId,
-                item.Amount, detail is { Length: > MemberEvent.DetailMax } ? detail[..MemberEvent.DetailMax] : detail, source, item.ClientEventId);
-        }
-
-        private static async Task RunAsync(BatchInsert insert, CancellationToken ct, params object?[] values)
-        {
-            try
-            {
-                await insert.RunAsync(ct, values);
-            }
-            catch (DbException ex) when (ex.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
-                || ex.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new AlreadyReceivedException();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_receipts is not null)
-            {
-                await _receipts.DisposeAsync();
-            }
-            if (_facts is not null)
-            {
-                await _facts.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task UndoAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    private static async Task UndoAsync(IDbContextTransaction transaction, CancellationToken ct)
     {
         await transaction.RollbackToSavepointAsync(Savepoint, ct);
         await transaction.ReleaseSavepointAsync(Savepoint, ct);
-    }
-
-    private async Task<Targets> ResolveAsync(List<ReadEvent> items, CancellationToken ct)
-    {
-        var numbers = items.Where(i => i.MemberNo is not null).Select(i => i.MemberNo!.Value).Distinct().ToArray();
-        var unionIds = items.Where(i => i.UnionId is not null).Select(i => i.UnionId!).Distinct().ToArray();
-        var groupIds = items.Where(i => i.GroupId is not null).Select(i => i.GroupId!.Value).Distinct().ToArray();
-        var activityIds = items.Where(i => i.ActivityId is not null).Select(i => i.ActivityId!.Value).Distinct().ToArray();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = db.Set<Member>().AsNoTracking();
-        var byNumber = numbers.Length == 0 ? [] : await members.Where(m => numbers.Contains(m.MemberNo))
-            .Select(m => new Target(m.Id, m.MemberNo, m.UnionId, m.Status == MemberStatus.Blacklisted)).ToListAsync(ct);
-        var byUnionId = unionIds.Length == 0 ? [] : await members.Where(m => unionIds.Contains(m.UnionId!))
-            .Select(m => new Target(m.Id, m.MemberNo, m.UnionId, m.Status == MemberStatus.Blacklisted)).ToListAsync(ct);
-        var groups = groupIds.Length == 0 ? [] : await db.Set<Group>().AsNoTracking().Where(g => groupIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct);
-        var activities = activityIds.Length == 0 ? [] : await db.Set<Activity>().AsNoTracking().Where(a => activityIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return new Targets(byNumber.ToDictionary(m => m.MemberNo), byUnionId.ToDictionary(m => m.UnionId!, StringComparer.Ordinal),
-            [.. groups], activities);
     }
 
     private static EventItemResult Error(EventInput input, IReadOnlyList<EventFieldError> errors) =>
@@ -265,30 +187,4 @@ public sealed class MemberEventIngestService(
         "MemberId" => "member",
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field),
     };
-
-    private sealed record Target(int Id, int MemberNo, string? UnionId, bool Blacklisted);
-
-    private sealed record Targets(Dictionary<int, Target> ByNumber, Dictionary<string, Target> ByUnionId, HashSet<int> Groups, Dictionary<int, string> Activities)
-    {
-        public Target? Find(ReadEvent item, ItemErrors errors)
-        {
-            if (item.MemberNo is { } number)
-            {
-                if (ByNumber.TryGetValue(number, out var byNumber))
-                {
-                    return byNumber;
-                }
-                errors.Add("member.memberNo", "UnknownMemberNo", number);
-                return null;
-            }
-            if (ByUnionId.TryGetValue(item.UnionId!, out var byUnionId))
-            {
-                return byUnionId;
-            }
-            errors.Add("member.unionId", "UnknownUnionId", item.UnionId!);
-            return null;
-        }
-    }
-
-    private sealed class AlreadyReceivedException : Exception;
 }

@@ -6,7 +6,7 @@ using static CommunityPortal.Tests.Features.Members.Api.MembersApiSeed;
 
 namespace CommunityPortal.Tests.Features.Members.Api;
 
-public sealed class TagsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class TagsEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task TagGroupAndTag_CreateReadUpdateDelete()

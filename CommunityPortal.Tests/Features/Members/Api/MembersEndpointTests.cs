@@ -7,7 +7,7 @@ using static CommunityPortal.Tests.Features.Members.Api.MembersApiSeed;
 
 namespace CommunityPortal.Tests.Features.Members.Api;
 
-public sealed class MembersApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class MembersEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private IServiceProvider Services => factory.Services;
 

@@ -10,7 +10,7 @@ using static CommunityPortal.Tests.Features.Members.Api.MembersApiSeed;
 
 namespace CommunityPortal.Tests.Features.Members.Api;
 
-public sealed class EventsApiTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>
+public sealed class EventsEndpointTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
     private const string Url = "/api/v1/events";
     private static readonly string Now = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-ddTHH:mm:ssZ");
