@@ -11,6 +11,7 @@ using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Features.Members.Api;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
@@ -45,6 +46,7 @@ public static class PortalSetup
         services.AddMemberProfile();
         services.AddSignups();
         services.AddMemberList();
+        services.AddMembersApi();
         return services;
     }
 

@@ -4,6 +4,7 @@ using CommunityPortal.Features.GroupQrs.Api;
 using CommunityPortal.Features.LiveCodes.Api;
 using CommunityPortal.Features.Matrix.Api;
 using CommunityPortal.Features.Signups.Api;
+using CommunityPortal.Features.Members.Api;
 
 namespace CommunityPortal.Features.Api;
 
@@ -46,6 +47,7 @@ public static class ApiSetup
         v1.MapLiveCodesApi();
         v1.MapLiveCodeFallbackImageApi();
         v1.MapSignupsApi();
+        v1.MapMembersApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

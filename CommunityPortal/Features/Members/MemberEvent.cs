@@ -67,4 +67,6 @@ public enum MemberEventKind
     Active = 6,
     /// <summary>Events API "purchased", with <see cref="MemberEvent.Amount"/>.</summary>
     Purchased = 7,
+    /// <summary>Events API "signedUp" for <see cref="MemberEvent.ActivityId"/>; Detail is the activity's name then.</summary>
+    SignedUp = 8,
 }

@@ -115,6 +115,7 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
         MemberEventKind.ScanLinked => TimelineKind.ScanLinked,
         MemberEventKind.Active => TimelineKind.Active,
         MemberEventKind.Purchased => TimelineKind.Purchased,
+        MemberEventKind.SignedUp => TimelineKind.SignedUp,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -43,53 +43,62 @@ public sealed class MembershipService(
     /// updates the group's member count. False when the member is in the group already.
     /// </summary>
     public Task<bool> JoinAsync(int memberId, int groupId, MembershipSource source, DateTime? at = null, CancellationToken ct = default) =>
-        WithRetryAsync(async db =>
+        WithRetryAsync(db => JoinInAsync(db, memberId, groupId, source, at, ct), ct);
+
+    /// <summary>
+    /// <see cref="JoinAsync"/> inside the caller's transaction (the events API applies a batch in one). Validation
+    /// errors are thrown before anything is written, so a caller may roll back to a savepoint and go on.
+    /// </summary>
+    internal async Task<bool> JoinInAsync(PortalDbContext db, int memberId, int groupId, MembershipSource source, DateTime? at, CancellationToken ct)
+    {
+        var when = await ValidateAsync(db, memberId, groupId, source, at, ct);
+        if (await db.Set<GroupMembership>().AnyAsync(m => m.MemberId == memberId && m.GroupId == groupId && m.LeftAt == null, ct))
         {
-            var when = await ValidateAsync(db, memberId, groupId, source, at, ct);
-            if (await db.Set<GroupMembership>().AnyAsync(m => m.MemberId == memberId && m.GroupId == groupId && m.LeftAt == null, ct))
-            {
-                return false;
-            }
-            var capacity = await db.Set<Group>().Where(g => g.Id == groupId).Select(g => g.Capacity).FirstAsync(ct);
-            var count = await OpenCountAsync(db, groupId, ct) + 1;
-            if (count > capacity)
-            {
-                var errors = new ValidationErrors(Messages);
-                errors.Add("GroupId", "GroupFull", capacity);
-                errors.ThrowIfAny();
-            }
-            db.Add(new GroupMembership { MemberId = memberId, GroupId = groupId, JoinedAt = when, Source = source });
-            var member = await db.Set<Member>().FirstAsync(m => m.Id == memberId, ct);
-            member.Raise(new MemberJoinedGroup(memberId, groupId, when));
-            await db.SaveChangesAsync(ct);
-            await groups.SetMemberCountAsync(db, groupId, count, ct);
-            await autoTags.TagGroupAsync(db, memberId, groupId, when, ct);
-            return true;
-        }, ct);
+            return false;
+        }
+        var capacity = await db.Set<Group>().Where(g => g.Id == groupId).Select(g => g.Capacity).FirstAsync(ct);
+        var count = await OpenCountAsync(db, groupId, ct) + 1;
+        if (count > capacity)
+        {
+            var errors = new ValidationErrors(Messages);
+            errors.Add("GroupId", "GroupFull", capacity);
+            errors.ThrowIfAny();
+        }
+        db.Add(new GroupMembership { MemberId = memberId, GroupId = groupId, JoinedAt = when, Source = source });
+        var member = await db.Set<Member>().FirstAsync(m => m.Id == memberId, ct);
+        member.Raise(new MemberJoinedGroup(memberId, groupId, when));
+        await db.SaveChangesAsync(ct);
+        await groups.SetMemberCountAsync(db, groupId, count, ct);
+        await autoTags.TagGroupAsync(db, memberId, groupId, when, ct);
+        return true;
+    }
 
     /// <summary>Records that the member left the group and updates its member count. False when the member was not in it.</summary>
     public Task<bool> LeaveAsync(int memberId, int groupId, MembershipSource source, DateTime? at = null, CancellationToken ct = default) =>
-        WithRetryAsync(async db =>
+        WithRetryAsync(db => LeaveInAsync(db, memberId, groupId, source, at, ct), ct);
+
+    /// <summary><see cref="LeaveAsync"/> inside the caller's transaction; validation errors come before any write.</summary>
+    internal async Task<bool> LeaveInAsync(PortalDbContext db, int memberId, int groupId, MembershipSource source, DateTime? at, CancellationToken ct)
+    {
+        var when = await ValidateAsync(db, memberId, groupId, source, at, ct);
+        var stay = await db.Set<GroupMembership>().FirstOrDefaultAsync(m => m.MemberId == memberId && m.GroupId == groupId && m.LeftAt == null, ct);
+        if (stay is null)
         {
-            var when = await ValidateAsync(db, memberId, groupId, source, at, ct);
-            var stay = await db.Set<GroupMembership>().FirstOrDefaultAsync(m => m.MemberId == memberId && m.GroupId == groupId && m.LeftAt == null, ct);
-            if (stay is null)
-            {
-                return false;
-            }
-            if (when < stay.JoinedAt)
-            {
-                var errors = new ValidationErrors(Messages);
-                errors.Add("At", "LeftBeforeJoined");
-                errors.ThrowIfAny();
-            }
-            stay.LeftAt = when;
-            var member = await db.Set<Member>().FirstAsync(m => m.Id == memberId, ct);
-            member.Raise(new MemberLeftGroup(memberId, groupId, when));
-            await db.SaveChangesAsync(ct);
-            await groups.SetMemberCountAsync(db, groupId, await OpenCountAsync(db, groupId, ct), ct);
-            return true;
-        }, ct);
+            return false;
+        }
+        if (when < stay.JoinedAt)
+        {
+            var errors = new ValidationErrors(Messages);
+            errors.Add("At", "LeftBeforeJoined");
+            errors.ThrowIfAny();
+        }
+        stay.LeftAt = when;
+        var member = await db.Set<Member>().FirstAsync(m => m.Id == memberId, ct);
+        member.Raise(new MemberLeftGroup(memberId, groupId, when));
+        await db.SaveChangesAsync(ct);
+        await groups.SetMemberCountAsync(db, groupId, await OpenCountAsync(db, groupId, ct), ct);
+        return true;
+    }
 
     private static Task<int> OpenCountAsync(PortalDbContext db, int groupId, CancellationToken ct) =>
         db.Set<GroupMembership>().CountAsync(m => m.GroupId == groupId && m.LeftAt == null, ct);
