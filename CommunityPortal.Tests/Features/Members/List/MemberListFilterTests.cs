@@ -17,6 +17,7 @@ public sealed class MemberListFilterTests
             GrowthLevel = GrowthLevel.S,
             ChannelId = 2,
             GroupId = 4,
+            ActivityId = 8,
             Status = MemberStatus.Blacklisted,
             JoinedFrom = new DateOnly(2026, 11, 1),
             JoinedTo = new DateOnly(2026, 11, 30),
@@ -26,13 +27,18 @@ public sealed class MemberListFilterTests
         var query = filter.ToQueryString();
         var back = MemberListFilter.Parse("http://portal/members" + query);
 
-        Assert.Equal("?q=%E5%B0%8F%E9%9B%A8%20%E5%A6%88%E5%A6%88&all=3,5&any=7&none=9,11&level=S&channel=2&group=4&status=Blacklisted&from=2026-11-01&to=2026-11-30&seg=6", query);
+        Assert.Equal("?q=%E5%B0%8F%E9%9B%A8%20%E5%A6%88%E5%A6%88&all=3,5&any=7&none=9,11&level=S&channel=2&group=4&activity=8&status=Blacklisted&from=2026-11-01&to=2026-11-30&seg=6", query);
         Assert.Equal(filter.Search, back.Search);
         Assert.Equal(filter.TagsAllOf, back.TagsAllOf);
         Assert.Equal(filter.TagsAnyOf, back.TagsAnyOf);
         Assert.Equal(filter.TagsNoneOf, back.TagsNoneOf);
         Assert.Equal((filter.GrowthLevel, filter.ChannelId, filter.GroupId, filter.Status), (back.GrowthLevel, back.ChannelId, back.GroupId, back.Status));
         Assert.Equal((filter.JoinedFrom, filter.JoinedTo, filter.SegmentId), (back.JoinedFrom, back.JoinedTo, back.SegmentId));
+        Assert.Equal(8, back.ActivityId);
+        Assert.Equal(8, back.ToFilter().ActivityId);
+        Assert.Equal(8, MemberListFilter.From(back.ToFilter()).ActivityId);
+        Assert.Equal(8, back.ToQuery(0, 20, null, false).ActivityId);
+        Assert.False(new MemberListFilter { ActivityId = 8 }.IsEmpty);
     }
 
     [Fact]

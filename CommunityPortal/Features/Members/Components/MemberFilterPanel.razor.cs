@@ -14,6 +14,10 @@ public sealed partial class MemberFilterPanel
     private IReadOnlyList<Option<MemberStatus?>> statuses = [];
     private IReadOnlyList<Option<int?>> channels = [];
     private IReadOnlyList<Option<int?>> groups = [];
+    private IReadOnlyList<Option<int?>> activities = [];
+
+    [Inject]
+    private ActivityService Activities { get; set; } = default!;
 
     [Inject]
     private ChannelService Channels { get; set; } = default!;
@@ -40,6 +44,8 @@ public sealed partial class MemberFilterPanel
         levels = [.. Enum.GetValues<GrowthLevel>().Select(l => new Option<GrowthLevel?>(l, M.Label(l)))];
         statuses = [.. Enum.GetValues<MemberStatus>().Select(s => new Option<MemberStatus?>(s, M.Label(s)))];
         channels = [.. (await Channels.ListAsync()).OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new Option<int?>(c.Id, c.Name))];
+        activities = [.. (await Activities.ListAsync(includeArchived: true))
+            .Select(a => new Option<int?>(a.Id, $"{a.SeriesName} · {a.Name}"))];
         await FindGroupsAsync(null);
     }
 

@@ -25,6 +25,9 @@ public sealed class MemberListFilter
 
     public int? GroupId { get; set; }
 
+    /// <summary>Signed up for this activity (Features/Signups).</summary>
+    public int? ActivityId { get; set; }
+
     public MemberStatus? Status { get; set; }
 
     public DateOnly? JoinedFrom { get; set; }
@@ -35,7 +38,7 @@ public sealed class MemberListFilter
     public int? SegmentId { get; set; }
 
     public bool IsEmpty => Text.Clean(Search) is null && TagsAllOf.Count == 0 && TagsAnyOf.Count == 0 && TagsNoneOf.Count == 0
-        && GrowthLevel is null && ChannelId is null && GroupId is null && Status is null && JoinedFrom is null && JoinedTo is null;
+        && GrowthLevel is null && ChannelId is null && GroupId is null && ActivityId is null && Status is null && JoinedFrom is null && JoinedTo is null;
 
     public MemberListFilter Clone() => new()
     {
@@ -46,6 +49,7 @@ public sealed class MemberListFilter
         GrowthLevel = GrowthLevel,
         ChannelId = ChannelId,
         GroupId = GroupId,
+        ActivityId = ActivityId,
         Status = Status,
         JoinedFrom = JoinedFrom,
         JoinedTo = JoinedTo,
@@ -61,6 +65,7 @@ public sealed class MemberListFilter
         GrowthLevel = GrowthLevel,
         ChannelId = ChannelId,
         GroupId = GroupId,
+        ActivityId = ActivityId,
         Status = Status,
         CreatedFrom = JoinedFrom is { } from ? PortalTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)) : null,
         // The whole last day: up to the next local midnight, exclusive.
@@ -79,6 +84,7 @@ public sealed class MemberListFilter
             GrowthLevel = filter.GrowthLevel,
             ChannelId = filter.ChannelId,
             GroupId = filter.GroupId,
+            ActivityId = filter.ActivityId,
             Status = filter.Status,
             CreatedFrom = filter.CreatedFrom,
             CreatedTo = filter.CreatedTo,
@@ -99,6 +105,7 @@ public sealed class MemberListFilter
         GrowthLevel = filter.GrowthLevel,
         ChannelId = filter.ChannelId,
         GroupId = filter.GroupId,
+        ActivityId = filter.ActivityId,
         Status = filter.Status,
         JoinedFrom = filter.CreatedFrom is { } from ? DateOnly.FromDateTime(PortalTime.ToLocal(from)) : null,
         // Exclusive end → the last day it includes.
@@ -125,6 +132,7 @@ public sealed class MemberListFilter
         Add("level", GrowthLevel?.ToString());
         Add("channel", ChannelId?.ToString(CultureInfo.InvariantCulture));
         Add("group", GroupId?.ToString(CultureInfo.InvariantCulture));
+        Add("activity", ActivityId?.ToString(CultureInfo.InvariantCulture));
         Add("status", Status?.ToString());
         Add("from", JoinedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", JoinedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -151,6 +159,7 @@ public sealed class MemberListFilter
             GrowthLevel = Enum.TryParse<GrowthLevel>(Get("level"), true, out var level) && Enum.IsDefined(level) ? level : null,
             ChannelId = Int(Get("channel")),
             GroupId = Int(Get("group")),
+            ActivityId = Int(Get("activity")),
             Status = Enum.TryParse<MemberStatus>(Get("status"), true, out var status) && Enum.IsDefined(status) ? status : null,
             JoinedFrom = Date(Get("from")),
             JoinedTo = Date(Get("to")),

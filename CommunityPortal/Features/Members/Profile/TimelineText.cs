@@ -20,6 +20,9 @@ public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLoca
         TimelineKind.ScanLinked => "qr_code_scanner",
         TimelineKind.Active => "bolt",
         TimelineKind.Purchased => "shopping_cart",
+        TimelineKind.SignedUp => "how_to_reg",
+        TimelineKind.CheckedIn => "where_to_vote",
+        TimelineKind.Completed => "task_alt",
         _ => "event",
     };
 
@@ -37,6 +40,9 @@ public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLoca
         TimelineKind.ScanLinked => text["Timeline.ScanLinked"],
         TimelineKind.Active => text["Timeline.Active", Activity(e.Text)],
         TimelineKind.Purchased => text["Timeline.Purchased", (e.Amount ?? 0).ToString("N2", CultureInfo.CurrentCulture)],
+        TimelineKind.SignedUp => text["Timeline.SignedUp", e.Text ?? ""],
+        TimelineKind.CheckedIn => text["Timeline.CheckedIn", e.Text ?? ""],
+        TimelineKind.Completed => text["Timeline.Completed", e.Text ?? ""],
         _ => text["Timeline.Other"],
     };
 
@@ -45,7 +51,8 @@ public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLoca
     {
         TimelineKind.ServiceRecord or TimelineKind.Blacklisted or TimelineKind.BlacklistLifted => e.Text,
         TimelineKind.Created or TimelineKind.GroupJoined or TimelineKind.GroupLeft or TimelineKind.TagAdded or TimelineKind.TagRemoved
-            or TimelineKind.GrowthChanged or TimelineKind.ScanLinked or TimelineKind.Active or TimelineKind.Purchased => null,
+            or TimelineKind.GrowthChanged or TimelineKind.ScanLinked or TimelineKind.Active or TimelineKind.Purchased
+            or TimelineKind.SignedUp or TimelineKind.CheckedIn or TimelineKind.Completed => null,
         _ => e.Text,
     };
 
