@@ -10,6 +10,7 @@ using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Import;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
@@ -40,6 +41,7 @@ public static class PortalSetup
         services.AddRendering(configuration);
         services.AddLiveCodes();
         services.AddMembers();
+        services.AddMemberImport();
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class PortalSetup
         app.MapGroupQrs();
         app.MapRendering();
         app.MapLiveCodes();
+        app.MapMemberImport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
