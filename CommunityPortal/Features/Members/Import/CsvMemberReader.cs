@@ -60,7 +60,7 @@ public static class CsvMemberReader
                 var (headers, positions, ignored, memberNo) = MapHeader(header);
                 if (!headers.ContainsKey(ImportColumn.Nickname))
                 {
-                    _fileErrors.Add(text["File.NoNickname"]);
+                    _fileErrors.Add(header.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal)) ? text["File.Unreadable"] : text["File.NoNickname"]);
                     return Result(headers, ignored, memberNo);
                 }
                 _badField = null;

@@ -19,7 +19,8 @@ public sealed record ChannelRef(int Id, string Name);
 /// </summary>
 public sealed class ImportReference
 {
-    private const int Chunk = 2000;
+    /// <summary>Keys per lookup, sent as one JSON parameter (EF.Parameter; EF 10 would otherwise send one SQL parameter per key).</summary>
+    private const int Chunk = 5000;
 
     public required IReadOnlyList<TagRef> Tags { get; init; }
 
@@ -33,6 +34,21 @@ public sealed class ImportReference
 
     /// <summary>(member, group) for the named members' current stays: joining again changes nothing.</summary>
     public required IReadOnlySet<(int MemberId, int GroupId)> OpenStays { get; init; }
+
+    /// <summary>
+    /// True when a plan made with <paramref name="other"/> is the same as one made with this: the same tags, groups
+    /// and channels by name, the named groups as full as they were, and each of the file's UnionIDs and phones naming
+    /// the same member (or none).
+    /// </summary>
+    public bool SameAs(ImportReference other) =>
+        Tags.OrderBy(t => t.Id).SequenceEqual(other.Tags.OrderBy(t => t.Id))
+        && Channels.OrderBy(c => c.Id).SequenceEqual(other.Channels.OrderBy(c => c.Id))
+        && Groups.OrderBy(g => g.Id).SequenceEqual(other.Groups.OrderBy(g => g.Id))
+        && SameMembers(ByUnionId, other.ByUnionId) && SameMembers(ByPhone, other.ByPhone)
+        && OpenStays.SetEquals(other.OpenStays);
+
+    private static bool SameMembers(IReadOnlyDictionary<string, ExistingMember> a, IReadOnlyDictionary<string, ExistingMember> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var member) && member.Id == pair.Value.Id);
 
     internal static async Task<ImportReference> LoadAsync(PortalDbContext db, CsvMemberFile file, CancellationToken ct)
     {
@@ -53,7 +69,7 @@ public sealed class ImportReference
         var byUnion = new Dictionary<string, ExistingMember>(StringComparer.Ordinal);
         foreach (var chunk in unionIds.Chunk(Chunk))
         {
-            foreach (var member in await Existing(db).Where(m => chunk.Contains(m.UnionId!)).ToListAsync(ct))
+            foreach (var member in await Existing(db, m => EF.Parameter(chunk).Contains(m.UnionId!)).ToListAsync(ct))
             {
                 byUnion[member.UnionId!] = member;
             }
@@ -61,7 +77,7 @@ public sealed class ImportReference
         var byPhone = new Dictionary<string, ExistingMember>(StringComparer.Ordinal);
         foreach (var chunk in phones.Chunk(Chunk))
         {
-            foreach (var member in await Existing(db).Where(m => chunk.Contains(m.Phone!)).ToListAsync(ct))
+            foreach (var member in await Existing(db, m => EF.Parameter(chunk).Contains(m.Phone!)).ToListAsync(ct))
             {
                 byPhone[member.Phone!] = member;
             }
@@ -71,7 +87,7 @@ public sealed class ImportReference
         foreach (var chunk in memberIds.Chunk(Chunk))
         {
             var open = await db.Set<GroupMembership>().AsNoTracking()
-                .Where(m => m.LeftAt == null && chunk.Contains(m.MemberId))
+                .Where(m => m.LeftAt == null && EF.Parameter(chunk).Contains(m.MemberId))
                 .Select(m => new { m.MemberId, m.GroupId }).ToListAsync(ct);
             stays.UnionWith(open.Select(m => (m.MemberId, m.GroupId)));
         }
@@ -81,8 +97,8 @@ public sealed class ImportReference
         };
     }
 
-    private static IQueryable<ExistingMember> Existing(PortalDbContext db) =>
-        db.Set<Member>().AsNoTracking().Select(m => new ExistingMember(m.Id, m.MemberNo, m.Nickname, m.UnionId, m.Phone));
+    private static IQueryable<ExistingMember> Existing(PortalDbContext db, System.Linq.Expressions.Expression<Func<Member, bool>> which) =>
+        db.Set<Member>().AsNoTracking().Where(which).Select(m => new ExistingMember(m.Id, m.MemberNo, m.Nickname, m.UnionId, m.Phone));
 
     private static string[] Keys(CsvMemberFile file, ImportColumn column, Func<string, string?> normalize) =>
         [.. file.Rows.Select(r => Text.Clean(r[column]) is { } v ? normalize(v) : null).OfType<string>().Distinct(StringComparer.Ordinal)];

@@ -41,8 +41,9 @@ public sealed class MemberImporter(
         // SQLite: BEGIN IMMEDIATE takes the write lock here and keeps it until the commit (the ADR's cost).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var locked = Stopwatch.GetTimestamp();
-        var fresh = planner.Plan(preview.File, await ImportReference.LoadAsync(db, preview.File, ct), preview.Policy);
-        if (!SamePlan(preview, fresh))
+        // The planner is pure: with the same reference data the plan is the same, and only changed data needs planning again.
+        var reference = await ImportReference.LoadAsync(db, preview.File, ct);
+        if (!reference.SameAs(preview.Reference) && !SamePlan(preview, planner.Plan(preview.File, reference, preview.Policy)))
         {
             throw new ConflictException(text["Import.Stale"]);
         }
@@ -60,7 +61,7 @@ public sealed class MemberImporter(
             done += chunk.Length;
             progress?.Report(done);
         }
-        foreach (var (groupId, capacity) in writer.GroupsJoined(preview.Reference))
+        foreach (var (groupId, capacity) in writer.GroupsJoined(reference))
         {
             var open = await db.Set<GroupMembership>().CountAsync(m => m.GroupId == groupId && m.LeftAt == null, ct);
             if (open > capacity)
@@ -178,7 +179,7 @@ public sealed class MemberImporter(
             {
                 return;
             }
-            var current = await db.Set<Member>().AsNoTracking().Where(m => existingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            var current = await db.Set<Member>().AsNoTracking().Where(m => EF.Parameter(existingIds).Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
@@ -228,7 +229,7 @@ public sealed class MemberImporter(
             {
                 var members = group.ToArray();
                 var already = await db.Set<GroupMembership>()
-                    .Where(m => m.GroupId == group.Key && m.LeftAt == null && members.Contains(m.MemberId)).Select(m => m.MemberId).ToListAsync(ct);
+                    .Where(m => m.GroupId == group.Key && m.LeftAt == null && EF.Parameter(members).Contains(m.MemberId)).Select(m => m.MemberId).ToListAsync(ct);
                 var joining = members.Except(already).ToArray();
                 foreach (var memberId in joining)
                 {
