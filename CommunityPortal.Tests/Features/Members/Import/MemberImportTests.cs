@@ -183,7 +183,8 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
         var result = await ImportAsync(preview, new Inline(reported.Add));
         var importTime = clock.Elapsed;
 
-        output.WriteLine($"100,000 rows ({bytes.Length / 1024} KB GBK): preview {previewTime.TotalSeconds:0.0} s, import {importTime.TotalSeconds:0.0} s");
+        output.WriteLine($"100,000 rows ({bytes.Length / 1024} KB GBK): preview {previewTime.TotalSeconds:0.0} s, import {importTime.TotalSeconds:0.0} s, " +
+            $"write lock held {result.WriteLockHeld.TotalSeconds:0.0} s");
         Assert.Equal(100_000, result.Created);
         Assert.Equal(100, reported.Count);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => i * 1000), reported);

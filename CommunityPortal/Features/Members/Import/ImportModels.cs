@@ -126,6 +126,9 @@ public sealed class ImportPreview
     }
 }
 
-/// <summary>The finished import: created, updated and skipped rows; the numbers given; the tag that marks the batch.</summary>
+/// <summary>
+/// The finished import: created, updated and skipped rows; the numbers given; the tag that marks the batch; how long it
+/// took, and how long of that it held the database's write lock (every other writer waited that long).
+/// </summary>
 public sealed record ImportResult(int Created, int Updated, int Skipped, int? FirstMemberNo, int? LastMemberNo, int BatchTagId, string BatchTagName,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed, TimeSpan WriteLockHeld);

@@ -72,15 +72,15 @@ public sealed class MemberImporter(
         }
         ct.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (elapsed, held) = (Stopwatch.GetElapsedTime(started), Stopwatch.GetElapsedTime(locked));
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Member import by {Actor}: {Created} created, {Updated} updated in {Elapsed} ms, write lock held {Locked} ms",
-                actor.Name, newCount, rows.Length - newCount, (int)elapsed.TotalMilliseconds, (int)Stopwatch.GetElapsedTime(locked).TotalMilliseconds);
+                actor.Name, newCount, rows.Length - newCount, (int)elapsed.TotalMilliseconds, (int)held.TotalMilliseconds);
         }
         // After the commit, as the DbContext does for tracked entities (ADR 005); the rows were written without tracking.
         publisher.Publish(writer.Events);
-        return new ImportResult(newCount, rows.Length - newCount, preview.Skip, firstNo, firstNo + newCount - 1, batchTag.Id, batchTag.Name, elapsed);
+        return new ImportResult(newCount, rows.Length - newCount, preview.Skip, firstNo, firstNo + newCount - 1, batchTag.Id, batchTag.Name, elapsed, held);
     }
 
     /// <summary>The same rows doing the same things with the same members, tags, groups and channels.</summary>
