@@ -109,11 +109,12 @@ public sealed class MemberImportPreviewTests : ImportTestBase
             "子,,,,,,B,,,",
             "丑,,,,,,,,不存在的渠道,",
             $"寅,,,,,{new string('区', Member.RegionMax + 1)},,,,",
-            "卯,,13800138002,,男,上海,S,亲子阅读,公众号文章,福利1群"));
+            "卯,,13800138002,,男,上海,S,亲子阅读,公众号文章,福利1群",
+            "辰,,1.38001E+10,,,,,,,"));
 
         Assert.Equal(
             [(2, "手机"), (3, "UnionID"), (5, "UnionID"), (7, "手机"), (8, "标签"), (9, "群"), (10, "昵称"), (11, "昵称"), (12, "性别"),
-             (13, "成长等级"), (14, "渠道"), (15, "地区")],
+             (13, "成长等级"), (14, "渠道"), (15, "地区"), (17, "手机")],
             Problems(preview));
         Assert.Contains("1380013800", MessageAt(preview, 2, "手机"), StringComparison.Ordinal);
         Assert.Contains("20", MessageAt(preview, 3, "UnionID"), StringComparison.Ordinal);
@@ -125,7 +126,8 @@ public sealed class MemberImportPreviewTests : ImportTestBase
         Assert.Equal("最多 64 个字，这里有 65 个", MessageAt(preview, 11, "昵称"));
         Assert.Contains("男人", MessageAt(preview, 12, "性别"), StringComparison.Ordinal);
         Assert.Contains("不存在的渠道", MessageAt(preview, 14, "渠道"), StringComparison.Ordinal);
-        Assert.Equal((3, 0, 0, 12), (preview.New, preview.Update, preview.Skip, preview.Error));
+        Assert.Contains("文本", MessageAt(preview, 17, "手机"), StringComparison.Ordinal);
+        Assert.Equal((3, 0, 0, 13), (preview.New, preview.Update, preview.Skip, preview.Error));
         Assert.False(preview.CanImport);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CommunityPortal.Common;
 using CommunityPortal.Features.Matrix;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,7 @@ namespace CommunityPortal.Features.Members.Import;
 /// update, skip, error). Pure: the same file, reference data and policy give the same preview, in memory, so the
 /// importer can plan again inside its transaction and see whether anything changed since the preview.
 /// </summary>
-public sealed class ImportPlanner(IStringLocalizer<ImportText> text)
+public sealed partial class ImportPlanner(IStringLocalizer<ImportText> text)
 {
     private static readonly char[] TagSeparators = [';', '；', '、'];
     private static readonly char[] QualifierSeparators = ['/', ':', '：'];
@@ -63,6 +64,10 @@ public sealed class ImportPlanner(IStringLocalizer<ImportText> text)
     }
 
     private string Message(string key, params object[] args) => text[key, args];
+
+    /// <summary>1.38001E+10: what Excel writes for an 11-digit number in a column formatted as a number.</summary>
+    [GeneratedRegex(@"^[0-9](\.[0-9]+)?[Ee]\+[0-9]+$")]
+    private static partial Regex ScientificNumber();
 
     /// <summary>Names → ids for tags, groups and channels; a name used twice is ambiguous, never guessed.</summary>
     private sealed class Lookup(ImportReference reference)
@@ -160,7 +165,7 @@ public sealed class ImportPlanner(IStringLocalizer<ImportText> text)
             var phone = MemberRules.NormalizePhone(value);
             if (phone is null)
             {
-                Add(ImportColumn.Phone, "Error.PhoneFormat", value);
+                Add(ImportColumn.Phone, ScientificNumber().IsMatch(value) ? "Error.PhoneScientific" : "Error.PhoneFormat", value);
             }
             return phone;
         }
