@@ -27,6 +27,12 @@ public sealed partial class ImportPreviewTable
         Filter();
     }
 
+    private IEnumerable<PlannedRow> PageRows => shown.Skip(page * PageSize).Take(PageSize);
+
+    /// <summary>The cell's problems in one line (its tooltip), or null when it has none.</summary>
+    private static string? Problems(PlannedRow row, ImportColumn column) =>
+        row.HasError(column) ? string.Join(" ", row.Errors.Where(e => e.Column == column).Select(e => e.Message)) : null;
+
     private void Filter()
     {
         shown = onlyProblems ? [.. Preview.Rows.Where(r => r.Errors.Count > 0)] : Preview.Rows;
