@@ -12,6 +12,7 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
 using CommunityPortal.Features.Members.Api;
+using CommunityPortal.Features.Members.Import;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
@@ -47,6 +48,7 @@ public static class PortalSetup
         services.AddSignups();
         services.AddMemberList();
         services.AddMembersApi();
+        services.AddMemberImport();
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class PortalSetup
         app.MapLiveCodes();
         app.MapSignups();
         app.MapMemberList();
+        app.MapMemberImport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
