@@ -15,16 +15,6 @@ namespace CommunityPortal.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>
 {
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await chromium.Browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN", UserAgent = SignupWebFactory.WeChatAgent, ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true, HasTouch = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
 
     [Fact]
     public async Task APerson_FixesABadPhone_GetsTheNextMemberNo_AndTheLiveCodeQr_WhileABlacklistedPersonIsRefused()
@@ -45,7 +35,7 @@ public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer se
         var spammer = await SignupSeed.MemberAsync(server.Services, "广告号", "13700000000");
         await SignupSeed.BlacklistAsync(server.Services, spammer.Id);
 
-        var person = await PhoneAsync();
+        var person = await chromium.NewPhoneAsync(SignupWebFactory.WeChatAgent);
         await person.GotoAsync(server.Url("/s/read3"));
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("亲子阅读营报名");
         Assert.Equal(0, await person.Locator("script").CountAsync());
@@ -87,7 +77,7 @@ public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer se
         await person.GotoAsync(server.Url("/s/read3"));
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("你已报名");
 
-        var blacklisted = await PhoneAsync();
+        var blacklisted = await chromium.NewPhoneAsync(SignupWebFactory.WeChatAgent);
         await blacklisted.GotoAsync(server.Url("/s/read3"));
         await blacklisted.GetByLabel("姓名").FillAsync("张三");
         await blacklisted.GetByLabel("手机号").FillAsync("13700000000");
