@@ -49,6 +49,20 @@ public sealed class SignupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeletingAnActivityWithSignups_IsRefusedWithTheCount_AndKeepsThem()
+    {
+        await SignupSeed.FormAsync(_db.Services, _activityId, "read1");
+        await Signups.SubmitAsync("read1", Person("王小明", "13812345678"));
+
+        using var zh = new CultureScope("zh-CN");
+        var refused = await Assert.ThrowsAsync<CommunityPortal.Common.ConflictException>(
+            () => _db.Get<CommunityPortal.Features.Matrix.ActivityService>().DeleteAsync(_activityId));
+
+        Assert.Contains("1 人报名", refused.Message);
+        Assert.Equal(1, await _db.CountAsync<ActivitySignup>());
+    }
+
+    [Fact]
     public async Task Submit_FromALiveCodeChannel_NewMembersFirstChannel_AndTheLiveCodeLinkKeepsTheKey()
     {
         var channel = await _db.Get<ChannelService>().CreateAsync(new ChannelInput { Name = "公众号推文", Type = ChannelType.Article });
@@ -272,7 +286,7 @@ public sealed class SignupServiceTests : IAsyncLifetime
         await SignupSeed.FormAsync(_db.Services, _activityId, "read1");
         var receipt = (await Signups.SubmitAsync("read1", Person("王小明", "13812345678"))).Receipt!;
 
-        await Assert.ThrowsAsync<CommunityPortal.Common.ConcurrencyConflictException>(() => _db.Get<CommunityPortal.Features.Matrix.ActivityService>().DeleteAsync(_activityId));
+        await Assert.ThrowsAsync<CommunityPortal.Common.ConflictException>(() => _db.Get<CommunityPortal.Features.Matrix.ActivityService>().DeleteAsync(_activityId));
         await _db.Get<MemberService>().DeleteAsync(receipt.MemberId);
 
         Assert.Equal(0, await _db.CountAsync<ActivitySignup>());

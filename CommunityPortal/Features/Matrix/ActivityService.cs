@@ -86,6 +86,12 @@ public sealed class ActivityService(
         {
             throw new ConflictException(text["ActivityNotEmpty"]);
         }
+        // Sign-ups are people's records (ActivitySignup: Restrict): the activity is archived instead.
+        var signups = await db.Set<Signups.ActivitySignup>().CountAsync(s => s.ActivityId == id, ct);
+        if (signups > 0)
+        {
+            throw new ConflictException(text["ActivityHasSignups", signups]);
+        }
         db.Remove(activity);
         activity.Raise(new ActivityChanged(id, activity.SeriesId, ChangeKind.Deleted));
         await db.SaveAsync(text["Conflict"], null, null, ct);
