@@ -84,8 +84,21 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
         catch (TimeoutException)
         {
             await OpenAsync();
-            await Page.Locator("button:has(i:text('unfold_more'))").ClickAsync();
-            await Node(kind, name).WaitForAsync();
+            // The tree loads again once the circuit starts; a click on the prerendered button can be lost, so expand
+            // again until the node shows (or give up after a few tries).
+            for (var attempt = 1; ; attempt++)
+            {
+                await Page.Locator("[data-testid^='node-']").First.WaitForAsync();
+                await Page.Locator("button:has(i:text('unfold_more'))").ClickAsync();
+                try
+                {
+                    await Node(kind, name).WaitForAsync(new() { Timeout = 10_000 });
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
         }
     }
 
