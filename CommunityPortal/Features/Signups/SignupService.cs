@@ -72,7 +72,7 @@ public sealed class SignupService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var liveCodeId = await db.Set<SignupForm>().AsNoTracking().Where(f => f.ActivityId == activityId).Select(f => f.LiveCodeId).FirstOrDefaultAsync(ct);
-        return await ReceiptAsync(db, activityId, memberId, liveCodeId, await ChannelAsync(db, channelKey, ct), false, ct);
+        return await SignupLookups.ReceiptAsync(db, activityId, memberId, liveCodeId, await SignupLookups.ChannelAsync(db, channelKey, ct), false, ct);
     }
 
     private async Task<SignupResult> SignUpAsync(SignupFormDto form, SignupSubmission submission, bool fromPage, MemberActor actor,
@@ -153,8 +153,6 @@ public sealed class SignupService(
     private sealed record Request(SignupFormDto Form, string? Name, string? Phone, string? UnionId, int? MemberNo, int? RememberedMemberId,
         IReadOnlyList<SignupAnswer> Answers, string? ChannelKey, bool FromPage, MemberActor Actor);
 
-    private sealed record Found(int Id, int MemberNo, MemberStatus Status, string Nickname, string? RemarkName, string? Phone);
-
     private async Task<SignupResult> WriteAsync(PortalDbContext db, Request request, CancellationToken ct)
     {
         var formId = request.Form.Id;
@@ -165,15 +163,15 @@ public sealed class SignupService(
         }
         var form = await db.Set<SignupForm>().AsNoTracking().Where(f => f.Id == formId)
             .Select(f => new { f.ActivityId, f.OpensAt, f.ClosesAt, f.Capacity, f.LiveCodeId }).FirstAsync(ct);
-        var channel = await ChannelAsync(db, request.ChannelKey, ct);
-        var member = await FindMemberAsync(db, request, ct);
+        var channel = await SignupLookups.ChannelAsync(db, request.ChannelKey, ct);
+        var member = await SignupLookups.FindMemberAsync(db, request.MemberNo, request.UnionId, request.Phone, request.RememberedMemberId, ct);
         if (request.MemberNo is not null && member is null)
         {
             return Invalid(nameof(SignupSubmission.MemberNo), "NotFound");
         }
         if (member is not null)
         {
-            if (await ReceiptAsync(db, form.ActivityId, member.Id, form.LiveCodeId, channel, false, ct) is { } existing)
+            if (await SignupLookups.ReceiptAsync(db, form.ActivityId, member.Id, form.LiveCodeId, channel, false, ct) is { } existing)
             {
                 return new SignupResult(SignupOutcome.Existing, existing);
             }
@@ -224,58 +222,7 @@ public sealed class SignupService(
         await db.SaveChangesAsync(ct);
         signup.Raise(new ActivitySignedUp(signup.Id, form.ActivityId, memberId, newMember, signup.CreatedAt));
         await db.SaveChangesAsync(ct);
-        return new SignupResult(SignupOutcome.Created, await ReceiptAsync(db, form.ActivityId, memberId, form.LiveCodeId, channel, newMember, ct));
-    }
-
-    /// <summary>Who is signing up: by MemberNo, else the trusted UnionID, else the phone, else the page's remembered member.</summary>
-    private static async Task<Found?> FindMemberAsync(PortalDbContext db, Request request, CancellationToken ct)
-    {
-        var all = db.Set<Member>().AsNoTracking();
-        IQueryable<Member>?[] ways = request.MemberNo is { } no
-            ? [all.Where(m => m.MemberNo == no)]
-            :
-            [
-                request.UnionId is { } union ? all.Where(m => m.UnionId == union) : null,
-                request.Phone is { } phone ? all.Where(m => m.Phone == phone) : null,
-                request.RememberedMemberId is { } remembered ? all.Where(m => m.Id == remembered) : null,
-            ];
-        foreach (var way in ways.OfType<IQueryable<Member>>())
-        {
-            if (await way.Select(m => new Found(m.Id, m.MemberNo, m.Status, m.Nickname, m.RemarkName, m.Phone)).FirstOrDefaultAsync(ct) is { } found)
-            {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private sealed record ChannelRef(string Key, int ChannelId, int LiveCodeId);
-
-    /// <summary>The channel code behind a ?c= key; an unknown key is ignored (the sign-up is kept, without a channel).</summary>
-    private static async Task<ChannelRef?> ChannelAsync(PortalDbContext db, string? key, CancellationToken ct) =>
-        key is null || key.Length > ChannelCode.KeyLength ? null
-        : await db.Set<ChannelCode>().AsNoTracking().Where(c => c.Key == key)
-            .Select(c => new ChannelRef(c.Key, c.ChannelId, c.LiveCodeId)).FirstOrDefaultAsync(ct);
-
-    private static async Task<SignupReceipt?> ReceiptAsync(PortalDbContext db, int activityId, int memberId, int? liveCodeId,
-        ChannelRef? channel, bool newMember, CancellationToken ct)
-    {
-        var signup = await db.Set<ActivitySignup>().AsNoTracking().Where(s => s.ActivityId == activityId && s.MemberId == memberId)
-            .Select(s => new
-            {
-                s.Id, s.Name, s.CreatedAt, s.ChannelKey,
-                MemberNo = db.Set<Member>().Where(m => m.Id == s.MemberId).Select(m => m.MemberNo).First(),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (signup is null)
-        {
-            return null;
-        }
-        var liveCodeSlug = liveCodeId is null ? null
-            : await db.Set<LiveCode>().AsNoTracking().Where(l => l.Id == liveCodeId).Select(l => l.Slug).FirstOrDefaultAsync(ct);
-        // The live code's scans count for the channel the person came from, when the key is one of that live code's.
-        var key = channel is not null && channel.LiveCodeId == liveCodeId ? channel.Key : null;
-        return new SignupReceipt(signup.Id, activityId, memberId, signup.MemberNo, signup.Name, signup.CreatedAt, newMember, liveCodeSlug, key);
+        return new SignupResult(SignupOutcome.Created, await SignupLookups.ReceiptAsync(db, form.ActivityId, memberId, form.LiveCodeId, channel, newMember, ct));
     }
 
     private SignupResult Invalid(string field, string key)
