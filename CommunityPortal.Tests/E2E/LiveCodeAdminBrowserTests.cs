@@ -35,6 +35,8 @@ public sealed class LiveCodeAdminBrowserTests(ChromiumFixture chromium, PortalSe
         await Assertions.Expect(page.Locator(".validation-message").First).ToBeVisibleAsync();
         await Screenshots.TakeAsync(page, "livecode-new-zh");
         await page.Locator("#lc-slug").FillAsync("reading-2026");
+        await page.Locator("#lc-slug").PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".validation-message")).ToHaveCountAsync(0);
         await page.GetByTestId("save").ClickAsync();
         // Saving navigates inside the circuit (no page load): wait for the address, generously on a busy machine.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/livecodes/\d+$"), new() { Timeout = 30_000 });

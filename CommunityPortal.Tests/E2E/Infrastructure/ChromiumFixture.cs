@@ -15,6 +15,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // CI runs the whole suite on two shared cores: a server round trip can take seconds there.
+        Assertions.SetDefaultExpectTimeout(10_000);
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
         {

@@ -62,6 +62,12 @@ public sealed class MemberProfilePage(IPage page, string baseUrl) : PortalPage(p
             await Page.GetByTestId("blacklist").ClickAsync();
         }
         await Dialog.Locator("#blacklist-reason").FillAsync(reason ?? "");
+        if (!string.IsNullOrEmpty(reason))
+        {
+            // Leaving the field clears an earlier error line and moves the button: click only once that has happened.
+            await Dialog.Locator("#blacklist-reason").PressAsync("Tab");
+            await Assertions.Expect(DialogFieldError("blacklist-reason")).ToHaveCountAsync(0);
+        }
         await Dialog.Locator("#blacklist-confirm").ClickAsync();
     }
 

@@ -72,5 +72,8 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.HasOne<ChannelCode>().WithMany().HasForeignKey(s => s.ChannelCodeId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(s => new { s.LiveCodeId, s.At });
+        // A member's scans for the timeline; a visitor's scans to link when that visitor signs up.
+        builder.HasIndex(s => new { s.MemberId, s.At });
+        builder.HasIndex(s => s.VisitorKey);
     }
 }

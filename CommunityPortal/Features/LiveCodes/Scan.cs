@@ -21,6 +21,13 @@ public sealed class Scan
     /// <summary>A hash of the visitor cookie, never the cookie itself.</summary>
     public string VisitorKey { get; set; } = "";
 
+    /// <summary>
+    /// The member behind the visitor, when known: the phone carried the sign-up page's member cookie, or the visitor
+    /// signed up later (ScanMemberLinks). No foreign key: a scan batch must never fail on a member deleted meanwhile,
+    /// and deleting a member clears it.
+    /// </summary>
+    public int? MemberId { get; set; }
+
     public ScanOutcome Outcome { get; set; }
 
     public ClientKind Client { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Features.LiveCodes;
@@ -28,7 +29,7 @@ internal static class ScanEndpoints
     }
 
     private static async Task<IResult> ScanAsync(string slug, string? c, HttpContext http, ILiveCodeRoutingState state,
-        IScanRecorder recorder, ScanPage page, ILoggerFactory loggers)
+        IScanRecorder recorder, ScanPage page, SignupTokens tokens, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
@@ -70,6 +71,8 @@ internal static class ScanEndpoints
             ChannelCodeId = c is not null && settings.ChannelKeys.TryGetValue(c, out var channelCodeId) ? channelCodeId : null,
             GroupId = result.Group?.GroupId,
             VisitorKey = visitorKey,
+            // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
+            MemberId = client == ClientKind.Bot ? null : tokens.Member(http),
             Outcome = result.Outcome,
             Client = client,
             UserAgent = userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, Scan.UserAgentMax)],
@@ -97,7 +100,8 @@ internal static class ScanEndpoints
                 Secure = http.Request.IsHttps,
                 SameSite = SameSiteMode.Lax,
                 MaxAge = VisitorLifetime,
-                Path = "/q",
+                // "/": the sign-up page (/s) reads it too, to put this visitor's scans on the member's timeline.
+                Path = "/",
                 IsEssential = true,
             });
         }
@@ -163,11 +167,18 @@ internal static class ScanEndpoints
     private static IResult Html(byte[] html, int status = StatusCodes.Status200OK) =>
         new ScanHtmlResult(html, status);
 
+    /// <summary>The stored key of the visitor cookie this request carries, or null when it has none (or a malformed one).</summary>
+    internal static string? VisitorKeyOf(HttpContext http) => Existing(http) is { } visitor ? Hash(visitor) : null;
+
+    private static string? Existing(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && value is { Length: >= 16 and <= 64 }
+        && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')
+            ? value : null;
+
     /// <summary>The visitor cookie's value, or a new random one (128 bits, URL-safe).</summary>
     private static (string Value, bool IsNew) Visitor(HttpContext http)
     {
-        if (http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && value is { Length: >= 16 and <= 64 }
-            && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+        if (Existing(http) is { } value)
         {
             return (value, false);
         }

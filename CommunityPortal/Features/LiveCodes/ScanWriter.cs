@@ -112,6 +112,7 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, S
             insert.Parameters[5].Value = scan.Client.ToString();
             insert.Parameters[6].Value = (object?)scan.UserAgent ?? DBNull.Value;
             insert.Parameters[7].Value = scan.At;
+            insert.Parameters[8].Value = (object?)scan.MemberId ?? DBNull.Value;
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -138,9 +139,9 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, S
         }
         var insert = connection.CreateCommand();
         insert.CommandText =
-            "INSERT INTO \"Scans\" (\"LiveCodeId\", \"ChannelCodeId\", \"GroupId\", \"VisitorKey\", \"Outcome\", \"Client\", \"UserAgent\", \"At\") "
-            + "VALUES ($l, $c, $g, $v, $o, $k, $u, $a)";
-        foreach (var name in new[] { "$l", "$c", "$g", "$v", "$o", "$k", "$u", "$a" })
+            "INSERT INTO \"Scans\" (\"LiveCodeId\", \"ChannelCodeId\", \"GroupId\", \"VisitorKey\", \"Outcome\", \"Client\", \"UserAgent\", \"At\", \"MemberId\") "
+            + "VALUES ($l, $c, $g, $v, $o, $k, $u, $a, $m)";
+        foreach (var name in new[] { "$l", "$c", "$g", "$v", "$o", "$k", "$u", "$a", "$m" })
         {
             insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         }

@@ -1,3 +1,4 @@
+using CommunityPortal.Features.LiveCodes;
 namespace CommunityPortal.Features.Members;
 
 public sealed record TagChip(int Id, string Name, string Colour, int TagGroupId, TagGroupKind Kind);
@@ -71,7 +72,8 @@ public sealed record MembershipDto(long Id, int GroupId, string GroupName, DateT
 /// member event; for Created, the MemberNo). Names are today's where the thing still exists, else the snapshot taken
 /// at the time. <see cref="Text"/>: Created → the first channel's name; GroupJoined → the MembershipSource; ServiceRecord
 /// → the record's current text; Blacklisted → the reason; BlacklistLifted → the note; GrowthChanged → "C→A"; Active →
-/// message / checkin / visit; SignedUp, CheckedIn, Completed → the activity's name (SourceId: the sign-up's id).
+/// message / checkin / visit; SignedUp, CheckedIn, Completed → the activity's name (SourceId: the sign-up's id); ScanLinked
+/// from a scan → the live code's name (SourceId: the scan's id).
 /// </summary>
 public sealed record TimelineEntry(
     DateTime At,
@@ -86,7 +88,14 @@ public sealed record TimelineEntry(
     string? TagColour,
     decimal? Amount,
     ServiceRecordKind? RecordKind,
-    bool Edited);
+    bool Edited)
+{
+    /// <summary>For a scan (ScanLinked read from the Scans table): what the scan page showed; Text is the live code's name.</summary>
+    public ScanOutcome? ScanOutcome { get; init; }
+
+    /// <summary>For a scan: the channel of the channel code scanned, if any.</summary>
+    public string? ChannelName { get; init; }
+}
 
 public enum TimelineKind
 {

@@ -151,9 +151,13 @@ public sealed class MemberService(
             // The groups' member counts follow the records: leaving first keeps them right.
             throw new ConflictException(text["MemberStillInGroups", member.MemberNo]);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Scans stay (they are the live codes' facts) but no longer name the member.
+        await db.Set<Scan>().Where(s => s.MemberId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, (int?)null), ct);
         db.Remove(member);
         member.Raise(new MemberDeleted(id, member.MemberNo));
         await db.SaveAsync(text["MemberConflict"], null, null, ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static MemberEvent Event(int memberId, MemberEventKind kind, MemberActor actor, DateTime at, string? detail) => new()

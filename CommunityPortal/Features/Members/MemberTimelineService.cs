@@ -10,8 +10,8 @@ namespace CommunityPortal.Features.Members;
 
 /// <summary>
 /// A member's timeline: one list, newest first, merged from where each fact lives — the member row (created), group
-/// stays (joined, left), service records, member events (tags, blacklist, growth, scans, API events), and activity
-/// sign-ups (signed up, checked in, completed).
+/// stays (joined, left), service records, member events (tags, blacklist, growth, API events), activity sign-ups
+/// (signed up, checked in, completed) and the live-code scans linked to the member (ScanMemberLinks).
 /// </summary>
 /// <remarks>
 /// Each source is read newest first up to skip + take rows through its (MemberId, time) index, and the lists are
@@ -40,6 +40,7 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
         var records = db.Set<ServiceRecord>().AsNoTracking().Where(r => r.MemberId == memberId);
         var events = db.Set<MemberEvent>().AsNoTracking().Where(e => e.MemberId == memberId);
         var signups = db.Set<ActivitySignup>().AsNoTracking().Where(s => s.MemberId == memberId);
+        var scans = db.Set<Scan>().AsNoTracking().Where(s => s.MemberId == memberId);
         var total = 1
             + await stays.CountAsync(ct)
             + await stays.CountAsync(m => m.LeftAt != null, ct)
@@ -47,7 +48,8 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
             + await events.CountAsync(ct)
             + await signups.CountAsync(ct)
             + await signups.CountAsync(s => s.CheckedInAt != null, ct)
-            + await signups.CountAsync(s => s.CompletedAt != null, ct);
+            + await signups.CountAsync(s => s.CompletedAt != null, ct)
+            + await scans.CountAsync(ct);
 
         var entries = new List<TimelineEntry>
         {
@@ -81,11 +83,32 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
             .Select(s => new TimelineEntry(s.CompletedAt!.Value, TimelineKind.Completed, s.Id, s.CompletedByName,
                 activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
             .ToListAsync(ct));
+        entries.AddRange(await ScansAsync(db, scans, window, ct));
 
         var page = entries
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Kind).ThenByDescending(e => e.SourceId)
             .Skip(skip).Take(take).ToList();
         return new PagedResult<TimelineEntry>(await NameAsync(db, page, ct), total, skip, take);
+    }
+
+    /// <summary>The member's scans: the live code's and channel's names of today, the group shown (named with the others).</summary>
+    private static async Task<List<TimelineEntry>> ScansAsync(PortalDbContext db, IQueryable<Scan> scans, int window, CancellationToken ct)
+    {
+        var rows = await scans.OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Take(window)
+            .Select(s => new
+            {
+                s.Id, s.At, s.GroupId, s.Outcome,
+                Code = db.Set<LiveCode>().Where(l => l.Id == s.LiveCodeId).Select(l => l.Name).FirstOrDefault(),
+                Channel = db.Set<Channel>()
+                    .Where(ch => ch.Id == db.Set<ChannelCode>().Where(c => c.Id == s.ChannelCodeId).Select(c => c.ChannelId).FirstOrDefault())
+                    .Select(ch => ch.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(s => new TimelineEntry(s.At, TimelineKind.ScanLinked, s.Id, null, s.Code, s.GroupId, null, null, null, null, null, null, false)
+        {
+            ScanOutcome = s.Outcome,
+            ChannelName = s.Channel,
+        }).ToList();
     }
 
     /// <summary>Today's names of the page's groups and tags; a deleted tag keeps the name it had (the event's snapshot).</summary>

@@ -51,7 +51,7 @@ internal static class SignupEndpoints
 
     private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupFormService forms, SignupService signups,
         SignupTokens tokens, SignupThrottle throttle, SignupPage page, IAntiforgery antiforgery, IStringLocalizer<SignupText> text,
-        ILoggerFactory loggers)
+        ScanMemberLinks scanLinks, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!throttle.TryAcquire(http, out var retryAfter))
@@ -91,7 +91,10 @@ internal static class SignupEndpoints
         {
             values[SignupPage.QuestionField(question.Key)] = posted[SignupPage.QuestionField(question.Key)].ToString();
         }
-        var channelKey = Clean(posted[SignupPage.ChannelField]);
+        // A link without ?c=: the channel code of the scan that brought this browser, if it scanned one.
+        var visitorKey = ScanMemberLinks.VisitorKey(http);
+        var channelKey = Clean(posted[SignupPage.ChannelField])
+            ?? (visitorKey is null ? null : await scanLinks.LastChannelKeyAsync(visitorKey, http.RequestAborted));
         var unionIdToken = tokens.ProtectedUnionIdOrNull(posted[SignupPage.UnionIdField]);
         var submission = new SignupSubmission
         {
@@ -112,6 +115,10 @@ internal static class SignupEndpoints
             loggers.CreateLogger(typeof(SignupEndpoints)).LogError(ex, "Sign-up on {Slug} failed", slug);
             return Notice(page, text, "Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
         }
+        if (visitorKey is not null && result.Receipt is { } signedUp)
+        {
+            await LinkScansAsync(scanLinks, visitorKey, signedUp.MemberId, loggers);
+        }
         return result.Outcome switch
         {
             SignupOutcome.Created or SignupOutcome.Existing =>
@@ -121,6 +128,19 @@ internal static class SignupEndpoints
             SignupOutcome.NotFound => Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
             _ => Refused(page, text, form, result.Outcome),
         };
+    }
+
+    /// <summary>The sign-up stands whatever happens here: linking the browser's earlier scans is a bonus, logged when it fails.</summary>
+    private static async Task LinkScansAsync(ScanMemberLinks scanLinks, string visitorKey, int memberId, ILoggerFactory loggers)
+    {
+        try
+        {
+            await scanLinks.LinkAsync(visitorKey, memberId);
+        }
+        catch (Exception ex)
+        {
+            loggers.CreateLogger(typeof(SignupEndpoints)).LogWarning(ex, "Scans not linked to member {MemberId}", memberId);
+        }
     }
 
     private static IResult FormPage(HttpContext http, SignupPage page, IAntiforgery antiforgery, SignupFormDto form, SignupFormState state,

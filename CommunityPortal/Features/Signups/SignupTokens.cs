@@ -40,11 +40,15 @@ public sealed class SignupTokens(IDataProtectionProvider provider)
         && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var memberId)
             ? memberId : null;
 
+    /// <summary>
+    /// Remembers the member in this browser for 180 days. Path "/": the sign-up page recognises them again, and their
+    /// later scans of live codes (/q) are put on their timeline.
+    /// </summary>
     public void RememberMember(HttpContext http, int memberId) =>
         http.Response.Cookies.Append(MemberCookie, _members.Protect(memberId.ToString(System.Globalization.CultureInfo.InvariantCulture), MemberLifetime),
             new CookieOptions
             {
-                HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = MemberLifetime, Path = "/s", IsEssential = true,
+                HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = MemberLifetime, Path = "/", IsEssential = true,
             });
 
     private static string? Unprotect(IDataProtector protector, string? token)

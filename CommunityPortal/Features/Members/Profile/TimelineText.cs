@@ -37,7 +37,7 @@ public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLoca
         TimelineKind.Blacklisted => text["Timeline.Blacklisted"],
         TimelineKind.BlacklistLifted => text["Timeline.BlacklistLifted"],
         TimelineKind.GrowthChanged => Growth(e.Text),
-        TimelineKind.ScanLinked => text["Timeline.ScanLinked"],
+        TimelineKind.ScanLinked => Scan(e),
         TimelineKind.Active => text["Timeline.Active", Activity(e.Text)],
         TimelineKind.Purchased => text["Timeline.Purchased", (e.Amount ?? 0).ToString("N2", CultureInfo.CurrentCulture)],
         TimelineKind.SignedUp => text["Timeline.SignedUp", e.Text ?? ""],
@@ -63,6 +63,20 @@ public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLoca
     public string? Actor(TimelineEntry e) => e.ActorName ?? (e.Kind is TimelineKind.TagAdded or TimelineKind.TagRemoved or TimelineKind.GrowthChanged
         ? member["Actor.System"].Value
         : null);
+
+    /// <summary>"扫描活码「读书会」，进入群“读书会1群”（渠道：公众号）".</summary>
+    private string Scan(TimelineEntry e)
+    {
+        var sentence = e.ScanOutcome switch
+        {
+            null => text["Timeline.ScanLinked"].Value,
+            LiveCodes.ScanOutcome.Assigned => text["Timeline.Scan.Group", e.Text ?? "", GroupName(e)].Value,
+            LiveCodes.ScanOutcome.Repeat => text["Timeline.Scan.Repeat", e.Text ?? "", GroupName(e)].Value,
+            LiveCodes.ScanOutcome.Fallback => text["Timeline.Scan.Fallback", e.Text ?? ""].Value,
+            _ => text["Timeline.Scan.Closed", e.Text ?? ""].Value,
+        };
+        return e.ChannelName is { } channel ? sentence + text["Timeline.Scan.Channel", channel] : sentence;
+    }
 
     private string GroupName(TimelineEntry e) => e.GroupName ?? text["Timeline.DeletedGroup", e.GroupId ?? 0];
 
