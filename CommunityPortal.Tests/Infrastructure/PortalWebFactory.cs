@@ -16,8 +16,6 @@ public class PortalWebFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
-        // Tests are not distributed: they may run PdfSharp under AGPL (docs/adr/010). The portal's default is off.
-        builder.UseSetting("Rendering:PdfSharpLicense", "AGPL-3.0-only");
     }
 
     protected override void Dispose(bool disposing)

@@ -17,7 +17,7 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
     protected override void AddFeatureServices(IServiceCollection services)
     {
         base.AddFeatureServices(services);
-        services.AddRendering(RenderingTestConfiguration.WithPosters());
+        services.AddRendering(RenderingTestConfiguration.Default());
     }
 
     /// <summary>"读书会海报" (slug reading) with the channel codes 公众号推文 and 线下地推.</summary>

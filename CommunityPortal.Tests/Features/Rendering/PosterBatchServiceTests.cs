@@ -5,7 +5,6 @@ using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using PdfSharp.Pdf.IO;
 
 namespace CommunityPortal.Tests.Features.Rendering;
 
@@ -20,7 +19,7 @@ public sealed class PosterBatchServiceTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalLocalization();
-        services.AddRendering(RenderingTestConfiguration.WithPosters());
+        services.AddRendering(RenderingTestConfiguration.Default());
         return services.BuildServiceProvider();
     }
 
@@ -31,13 +30,10 @@ public sealed class PosterBatchServiceTests
         new("kol02", "线下地推", "https://portal.example.com/q/reading?c=kol02", "读书会海报 · 渠道：线下地推"),
     ];
 
-    /// <summary>Counts pages the way a reader does: PdfSharp opens the file and walks its page tree.</summary>
-    internal static int PageCount(byte[] pdf)
-    {
-        using var stream = new MemoryStream(pdf);
-        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
-        return document.PageCount;
-    }
+    /// <summary>Counts pages the way a reader does: poppler's pdfinfo opens the file and walks its page tree.</summary>
+    internal static int PageCount(byte[] pdf) =>
+        int.Parse(PosterServiceTests.Poppler("pdfinfo", pdf, "{0}").Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text of each page (pdftotext ends every page with a form feed).</summary>
     internal static string[] PageTexts(byte[] pdf) => PosterServiceTests.PdfToText(pdf).Split('\f')[..^1];
@@ -146,7 +142,7 @@ public sealed class PosterBatchServiceTests
         var spec = PosterServiceTests.ChineseSpec(PaperSize.A5);
         spec.Caption = string.Concat(Enumerable.Repeat("很长的渠道名称", 12));
 
-        var line = PosterLayout.Of(spec).Lines[^1];
+        var line = PosterLayout.Of(spec, Provider.GetRequiredService<PosterFont>().Font).Lines[^1];
 
         Assert.EndsWith("…", line.Text);
         Assert.True(line.WidthMm <= 148 - 30, $"caption is {line.WidthMm} mm wide");
@@ -165,7 +161,7 @@ public sealed class PosterBatchServiceTests
         File.WriteAllBytes(Path.Combine(folder, "batch-A5.pdf"), Batch.Pdf(PosterServiceTests.ChineseSpec(), ThreeCodes(), PaperSize.A5));
     }
 
-    private static void Run(string tool, params string[] arguments)
+    internal static void Run(string tool, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true })!;
         process.StandardError.ReadToEnd();

@@ -19,7 +19,7 @@ public sealed class PosterEditorPageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalLocalization();
-        Services.AddRendering(RenderingTestConfiguration.WithPosters());
+        Services.AddRendering(RenderingTestConfiguration.Default());
         Services.AddRadzenComponents();
         var auth = AddAuthorization();
         auth.SetAuthorized("operator@example.com");

@@ -150,20 +150,29 @@ public sealed partial class PosterServiceTests
                 (int)Math.Round(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))))
             .ToList();
 
-    internal static string PdfToText(byte[] pdf)
+    internal static string PdfToText(byte[] pdf) => Poppler("pdftotext", pdf, "-enc", "UTF-8", "{0}", "-");
+
+    /// <summary>
+    /// Runs a poppler tool on the PDF ({0} in the arguments is its path) and returns what it printed. Poppler reports
+    /// any damage it had to work around on stderr: a clean file prints nothing there.
+    /// </summary>
+    internal static string Poppler(string tool, byte[] pdf, params string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"poster-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
+            using var process = Process.Start(new ProcessStartInfo(tool, arguments.Select(a => a.Replace("{0}", path, StringComparison.Ordinal)))
             {
                 RedirectStandardOutput = true,
+                RedirectStandardError = true,
                 StandardOutputEncoding = Encoding.UTF8,
             })!;
+            var errors = process.StandardError.ReadToEndAsync();
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             Assert.Equal(0, process.ExitCode);
+            Assert.Equal("", errors.Result);
             return text;
         }
         finally

@@ -22,7 +22,7 @@ public sealed class QrDownloadDialogTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalLocalization();
-        Services.AddRendering(RenderingTestConfiguration.WithPosters());
+        Services.AddRendering(RenderingTestConfiguration.Default());
         Services.AddRadzenComponents();
         _auth = AddAuthorization();
         _auth.SetAuthorized("operator@example.com");

@@ -13,7 +13,7 @@ internal static class RenderingServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalLocalization();
-        services.AddRendering(RenderingTestConfiguration.WithPosters());
+        services.AddRendering(RenderingTestConfiguration.Default());
         return services.BuildServiceProvider();
     });
 

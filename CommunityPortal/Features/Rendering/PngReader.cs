@@ -7,18 +7,19 @@ namespace CommunityPortal.Features.Rendering;
 internal sealed record RgbaImage(int Width, int Height, byte[] Pixels);
 
 /// <summary>
-/// Reads the PNGs logos usually are (non-interlaced; grey, RGB, palette, grey+alpha, RGBA; 8-bit, or
-/// 1–8-bit palette) so a logo can be drawn into a QR PNG. Anything else gives null.
+/// Reads the PNGs logos and poster backgrounds usually are (non-interlaced; grey, RGB, palette, grey+alpha, RGBA;
+/// 8 or 16-bit, or 1–8-bit palette) so they can be drawn into a QR PNG or a poster PDF. Anything else gives null.
 /// </summary>
 internal static class PngReader
 {
-    private const int MaxSide = 2048;
+    private const int LogoMaxSide = 2048;
 
-    public static RgbaImage? TryDecode(byte[] png)
+    /// <summary>The image, or null when it is not a PNG this reader handles or a side exceeds <paramref name="maxSide"/>.</summary>
+    public static RgbaImage? TryDecode(byte[] png, int maxSide = LogoMaxSide)
     {
         try
         {
-            return Decode(png);
+            return Decode(png, maxSide);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
         {
@@ -26,7 +27,7 @@ internal static class PngReader
         }
     }
 
-    private static RgbaImage? Decode(byte[] png)
+    private static RgbaImage? Decode(byte[] png, int maxSide)
     {
         if (ImageFormats.Of(png) != "image/png")
         {
@@ -53,8 +54,8 @@ internal static class PngReader
             position += 12 + length;
         }
         var channels = type switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => 0 };
-        var supportedDepth = type == 3 ? depth is 1 or 2 or 4 or 8 : depth == 8;
-        if (width is < 1 or > MaxSide || height is < 1 or > MaxSide || channels == 0 || !supportedDepth || interlace != 0)
+        var supportedDepth = type == 3 ? depth is 1 or 2 or 4 or 8 : depth is 8 or 16;
+        if (width < 1 || width > maxSide || height < 1 || height > maxSide || channels == 0 || !supportedDepth || interlace != 0)
         {
             return null;
         }
@@ -77,7 +78,8 @@ internal static class PngReader
             Unfilter(filter, row, previous, bytesPerPixel);
             for (var x = 0; x < width; x++)
             {
-                Pixel(row, x, type, depth, palette, transparency).CopyTo(pixels.AsSpan((y * width + x) * 4));
+                var pixel = depth == 16 ? Pixel16(row, x, type) : Pixel(row, x, type, depth, palette, transparency);
+                pixel.CopyTo(pixels.AsSpan((y * width + x) * 4));
             }
             (previous, row) = (row, previous);
         }
@@ -105,6 +107,20 @@ internal static class PngReader
     {
         int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    /// <summary>A 16-bit pixel, each sample cut to its high byte.</summary>
+    private static byte[] Pixel16(byte[] row, int x, int type)
+    {
+        var channels = type switch { 0 => 1, 2 => 3, 4 => 2, _ => 4 };
+        byte Sample(int c) => row[2 * (x * channels + c)];
+        return type switch
+        {
+            0 => [Sample(0), Sample(0), Sample(0), 255],
+            2 => [Sample(0), Sample(1), Sample(2), 255],
+            4 => [Sample(0), Sample(0), Sample(0), Sample(1)],
+            _ => [Sample(0), Sample(1), Sample(2), Sample(3)],
+        };
     }
 
     private static byte[] Pixel(byte[] row, int x, int type, int depth, byte[] palette, byte[] transparency)

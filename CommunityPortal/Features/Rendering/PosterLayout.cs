@@ -1,5 +1,4 @@
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using CommunityPortal.Features.Rendering.Pdf;
 
 namespace CommunityPortal.Features.Rendering;
 
@@ -7,9 +6,9 @@ namespace CommunityPortal.Features.Rendering;
 public sealed record PosterLine(string Text, double Baseline, double SizePt, bool Bold, double WidthMm);
 
 /// <summary>
-/// Where everything goes on one page, in millimetres from the top-left corner. Computed once, with
-/// PdfSharp's measurements of the poster font, and drawn by both the PDF and the SVG writer, so the
-/// preview wraps lines where the print does.
+/// Where everything goes on one page, in millimetres from the top-left corner. Computed once, with the
+/// poster font's own advance widths, and drawn by both the PDF and the SVG writer, so the preview wraps
+/// lines where the print does.
 /// </summary>
 public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, IReadOnlyList<PosterLine> Lines, double QrX, double QrY, double QrSize, QrModules Modules)
 {
@@ -19,14 +18,10 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
 
     public static (double Width, double Height) PaperMm(PaperSize paper) => paper == PaperSize.A5 ? (148, 210) : (210, 297);
 
-    public static XFont Font(double sizePt, bool bold) =>
-        new("Poster", sizePt, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-
-    public static PosterLayout Of(PosterSpec spec)
+    internal static PosterLayout Of(PosterSpec spec, TrueTypeFont measure)
     {
         var (width, height) = PaperMm(spec.Paper);
         var scale = width / 210;
-        var measure = XGraphics.CreateMeasureContext(new XSize(width / PointInMm, height / PointInMm), XGraphicsUnit.Point, XPageDirection.Downwards);
         var qrSize = Math.Min(spec.QrSizeMm, width - 2 * Margin);
         var head = new List<PosterLine>();
         var body = new List<PosterLine>();
@@ -57,32 +52,31 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
     }
 
     /// <summary>Appends the text's lines (wrapped to the printable width) below y; returns the new y.</summary>
-    private static double Flow(List<PosterLine> lines, XGraphics measure, string? text, double sizePt, bool bold, double pageWidth, double y)
+    private static double Flow(List<PosterLine> lines, TrueTypeFont measure, string? text, double sizePt, bool bold, double pageWidth, double y)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return y;
         }
-        var font = Font(sizePt, bold);
-        var lineHeight = sizePt * PointInMm * 1.4;
-        foreach (var line in Wrap(text, s => measure.MeasureString(s, font).Width * PointInMm, pageWidth - 2 * Margin))
+        var sizeMm = sizePt * PointInMm;
+        var lineHeight = sizeMm * 1.4;
+        foreach (var line in Wrap(text, s => measure.Measure(s, sizeMm), pageWidth - 2 * Margin))
         {
             y += lineHeight;
-            lines.Add(new PosterLine(line, y - lineHeight * 0.25, sizePt, bold, measure.MeasureString(line, font).Width * PointInMm));
+            lines.Add(new PosterLine(line, y - lineHeight * 0.25, sizePt, bold, measure.Measure(line, sizeMm)));
         }
         return y;
     }
 
     /// <summary>The caption on one line in the bottom margin, below everything else, shortened with "…" if too wide.</summary>
-    private static PosterLine? Caption(XGraphics measure, string? text, double sizePt, double pageWidth, double pageHeight)
+    private static PosterLine? Caption(TrueTypeFont measure, string? text, double sizePt, double pageWidth, double pageHeight)
     {
         var caption = text?.Trim().ReplaceLineEndings(" ");
         if (string.IsNullOrEmpty(caption))
         {
             return null;
         }
-        var font = Font(sizePt, false);
-        double Width(string s) => measure.MeasureString(s, font).Width * PointInMm;
+        double Width(string s) => measure.Measure(s, sizePt * PointInMm);
         caption = caption.Length > PosterSpec.MaxCaption ? caption[..PosterSpec.MaxCaption] : caption;
         if (Width(caption) > pageWidth - 2 * Margin)
         {

@@ -2,9 +2,8 @@ using CommunityPortal.Common;
 using System.Globalization;
 using System.Security;
 using System.Text;
+using CommunityPortal.Features.Rendering.Pdf;
 using Microsoft.Extensions.Localization;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace CommunityPortal.Features.Rendering;
 
@@ -12,7 +11,7 @@ namespace CommunityPortal.Features.Rendering;
 /// Posters as print-ready PDF (vector QR, embedded CJK font subset; one poster per page for a batch) and
 /// as SVG (the same layout; what the editor previews and what "download SVG" gives).
 /// </summary>
-public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageService qr, RenderingOptions options)
+public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageService qr, PosterFont font)
 {
     public const int MaxBatch = 200;
 
@@ -83,58 +82,73 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
     public byte[] Pdf(IReadOnlyList<PosterSpec> specs)
     {
         ThrowIfInvalid(specs);
-        EnsurePdfSharp();
-        using var document = new PdfDocument();
-        document.Info.Title = specs[0].Title;
+        var document = new PdfDocumentBuilder(font.Font) { Title = specs[0].Title };
+        CheckImagesDecode(document, specs);
         foreach (var spec in specs)
         {
-            var layout = PosterLayout.Of(spec);
-            var page = document.AddPage();
-            page.Width = XUnit.FromMillimeter(layout.Width);
-            page.Height = XUnit.FromMillimeter(layout.Height);
-            using var graphics = XGraphics.FromPdfPage(page);
-            graphics.ScaleTransform(1 / PosterLayout.PointInMm);
-            DrawPage(graphics, layout);
+            var layout = PosterLayout.Of(spec, font.Font);
+            DrawPage(document, document.AddPage(layout.Width, layout.Height), layout);
         }
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return document.ToArray();
     }
 
-    private static XColor Colour(string value)
+    /// <summary>
+    /// The images are decoded for the PDF only (the SVG embeds them as they are): one this writer cannot read (an
+    /// interlaced PNG, a damaged file) is reported on its field before any page is drawn.
+    /// </summary>
+    private void CheckImagesDecode(PdfDocumentBuilder document, IReadOnlyList<PosterSpec> specs)
     {
-        var (r, g, b) = TryParseColour(value) ?? ((byte)0, (byte)0, (byte)0);
-        return XColor.FromArgb(r, g, b);
+        var errors = new RenderingErrors(text);
+        foreach (var (field, image) in specs.SelectMany(s => new[] { (nameof(PosterSpec.BackgroundImage), s.BackgroundImage), (nameof(PosterSpec.Logo), s.Logo) }))
+        {
+            if (image is null || errors.Errors.ContainsKey(field))
+            {
+                continue;
+            }
+            try
+            {
+                document.Image(image);
+            }
+            catch (InvalidDataException)
+            {
+                errors.Add(field, "ImageUnreadable");
+            }
+        }
+        errors.ThrowIfAny();
     }
 
-    /// <summary>Draws in millimetres (the caller scales); text sizes are points, so fonts are scaled back.</summary>
-    private static void DrawPage(XGraphics graphics, PosterLayout layout)
+    private static (byte R, byte G, byte B) Colour(string value) => TryParseColour(value) ?? ((byte)0, (byte)0, (byte)0);
+
+    private static readonly (byte, byte, byte) White = (255, 255, 255);
+    private static readonly (byte, byte, byte) Black = (0, 0, 0);
+
+    /// <summary>Draws in millimetres from the top-left corner; text sizes are points, converted here.</summary>
+    private static void DrawPage(PdfDocumentBuilder document, PdfPageBuilder page, PosterLayout layout)
     {
         var spec = layout.Spec;
-        graphics.DrawRectangle(new XSolidBrush(Colour(spec.BackgroundColor)), 0, 0, layout.Width, layout.Height);
+        page.FillRect(0, 0, layout.Width, layout.Height, Colour(spec.BackgroundColor));
         if (spec.BackgroundImage is not null)
         {
-            using var stream = new MemoryStream(spec.BackgroundImage);
-            using var image = XImage.FromStream(stream);
-            var cover = Math.Max(layout.Width / image.PixelWidth, layout.Height / image.PixelHeight);
-            double w = image.PixelWidth * cover, h = image.PixelHeight * cover;
-            graphics.DrawImage(image, (layout.Width - w) / 2, (layout.Height - h) / 2, w, h);
+            var image = document.Image(spec.BackgroundImage);
+            var cover = Math.Max(layout.Width / image.Width, layout.Height / image.Height);
+            double w = image.Width * cover, h = image.Height * cover;
+            page.DrawImage(spec.BackgroundImage, (layout.Width - w) / 2, (layout.Height - h) / 2, w, h);
+            // What spills over the page edge is cut by the page itself (the media box).
         }
-        var ink = new XSolidBrush(Colour(spec.TextColor));
+        var ink = Colour(spec.TextColor);
         foreach (var line in layout.Lines)
         {
-            graphics.DrawString(line.Text, PosterLayout.Font(line.SizePt * PosterLayout.PointInMm, line.Bold), ink,
-                (layout.Width - line.WidthMm) / 2, line.Baseline);
+            page.DrawText(line.Text, (layout.Width - line.WidthMm) / 2, line.Baseline, line.SizePt * PosterLayout.PointInMm, ink, line.Bold);
         }
-        DrawQr(graphics, layout);
+        DrawQr(document, page, layout);
     }
 
-    private static void DrawQr(XGraphics graphics, PosterLayout layout)
+    private static void DrawQr(PdfDocumentBuilder document, PdfPageBuilder page, PosterLayout layout)
     {
         var modules = layout.Modules;
         var margin = layout.Spec.QrMargin;
         var module = layout.QrSize / (modules.Count + 2 * margin);
-        graphics.DrawRectangle(XBrushes.White, layout.QrX, layout.QrY, layout.QrSize, layout.QrSize);
+        page.FillRect(layout.QrX, layout.QrY, layout.QrSize, layout.QrSize, White);
         double x0 = layout.QrX + margin * module, y0 = layout.QrY + margin * module;
         for (var row = 0; row < modules.Count; row++)
         {
@@ -150,7 +164,7 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
                 {
                     column++;
                 }
-                graphics.DrawRectangle(XBrushes.Black, x0 + start * module, y0 + row * module, (column - start + 1) * module, module);
+                page.FillRect(x0 + start * module, y0 + row * module, (column - start + 1) * module, module, Black);
             }
         }
         if (layout.Spec.Logo is { } logo)
@@ -159,12 +173,11 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
             var side = codeSize * QrImageService.LogoShare;
             var pad = side * 0.12;
             double left = x0 + (codeSize - side) / 2, top = y0 + (codeSize - side) / 2;
-            graphics.DrawRectangle(XBrushes.White, left - pad, top - pad, side + 2 * pad, side + 2 * pad);
-            using var stream = new MemoryStream(logo);
-            using var image = XImage.FromStream(stream);
-            var fit = Math.Min(side / image.PixelWidth, side / image.PixelHeight);
-            double w = image.PixelWidth * fit, h = image.PixelHeight * fit;
-            graphics.DrawImage(image, left + (side - w) / 2, top + (side - h) / 2, w, h);
+            page.FillRect(left - pad, top - pad, side + 2 * pad, side + 2 * pad, White);
+            var image = document.Image(logo);
+            var fit = Math.Min(side / image.Width, side / image.Height);
+            double w = image.Width * fit, h = image.Height * fit;
+            page.DrawImage(logo, left + (side - w) / 2, top + (side - h) / 2, w, h);
         }
     }
 
@@ -172,8 +185,7 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
     public string Svg(PosterSpec spec)
     {
         ThrowIfInvalid([spec]);
-        EnsurePdfSharp();
-        var layout = PosterLayout.Of(spec);
+        var layout = PosterLayout.Of(spec, font.Font);
         var svg = new StringBuilder()
             .Append(CultureInfo.InvariantCulture,
                 $"""<svg xmlns="http://www.w3.org/2000/svg" width="{layout.Width}mm" height="{layout.Height}mm" viewBox="0 0 {layout.Width} {layout.Height}">""")
@@ -200,15 +212,5 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
             QrImageService.AppendLogo(svg, spec.Logo, x0, y0, module * layout.Modules.Count);
         }
         return svg.Append("</svg>").ToString();
-    }
-
-    /// <summary>Posters need PdfSharp, whose licence the operator must choose first (Rendering:PdfSharpLicense).</summary>
-    private void EnsurePdfSharp()
-    {
-        if (!options.PostersEnabled)
-        {
-            throw new ConflictException(text["Error.PostersOff"]);
-        }
-        PosterFontResolver.EnsureInstalled(options);
     }
 }

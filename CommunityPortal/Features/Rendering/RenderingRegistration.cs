@@ -8,6 +8,7 @@ public static class RenderingRegistration
     {
         services.AddSingleton(configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions());
         services.AddSingleton<QrImageService>();
+        services.AddSingleton<PosterFont>();
         services.AddSingleton<PosterService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PosterDrafts>();

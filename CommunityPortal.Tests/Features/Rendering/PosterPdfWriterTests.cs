@@ -1,0 +1,113 @@
+using System.Text;
+using CommunityPortal.Common;
+using CommunityPortal.Features.Rendering;
+using CommunityPortal.Tests.Infrastructure;
+using static CommunityPortal.Tests.Features.Rendering.RenderingServices;
+
+namespace CommunityPortal.Tests.Features.Rendering;
+
+/// <summary>
+/// The portal's own PDF writer (docs/adr/019) as a reader sees it: poppler opens every file without complaint, the
+/// font is a small embedded subset, JPEG passes through, PNG transparency becomes a soft mask, and an image the writer
+/// cannot read is reported on its field.
+/// </summary>
+public sealed class PosterPdfWriterTests
+{
+    [Fact]
+    public void Pdf_EmbedsOnlyTheGlyphsPrinted_AsACidTrueTypeSubsetWithUnicode()
+    {
+        var pdf = Posters.Pdf([PosterServiceTests.ChineseSpec()]);
+
+        var fonts = PosterServiceTests.Poppler("pdffonts", pdf, "{0}");
+        Assert.Matches(@"[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", fonts);
+        // The face is about 5 MB; the subset for a poster's few dozen characters is a small fraction of that.
+        Assert.True(pdf.Length < 150 * 1024, $"{pdf.Length} bytes");
+    }
+
+    [Fact]
+    public void Pdf_PosterOfEveryPlacementAndPaper_OpensCleanly()
+    {
+        foreach (var paper in new[] { PaperSize.A4, PaperSize.A5 })
+        {
+            foreach (var placement in Enum.GetValues<QrPlacement>())
+            {
+                var spec = PosterServiceTests.ChineseSpec(paper);
+                spec.QrPlacement = placement;
+                var pdf = Posters.Pdf([spec]);
+
+                Assert.Contains("Pages:          1", PosterServiceTests.Poppler("pdfinfo", pdf, "{0}"));
+                Assert.Contains("21天阅读训练营", PosterServiceTests.PdfToText(pdf));
+            }
+        }
+    }
+
+    [Fact]
+    public void Pdf_JpegBackground_IsEmbeddedAsItIs_AndPngTransparency_BecomesASoftMask()
+    {
+        var jpeg = Jpeg();
+        var spec = PosterServiceTests.ChineseSpec(PaperSize.A5);
+        spec.BackgroundImage = jpeg;
+        spec.Logo = TransparentPng();
+
+        var pdf = Posters.Pdf([spec]);
+        var raw = Encoding.Latin1.GetString(pdf);
+
+        Assert.Contains("/Filter /DCTDecode", raw);
+        Assert.Contains(Encoding.Latin1.GetString(jpeg), raw);
+        Assert.Contains("/SMask", raw);
+        Assert.Contains("Pages:          1", PosterServiceTests.Poppler("pdfinfo", pdf, "{0}"));
+        Assert.Equal(3, PosterServiceTests.Poppler("pdfimages", pdf, "-list", "{0}").Split('\n').Count(l => l.Contains(" image ") || l.Contains(" smask ")));
+    }
+
+    [Fact]
+    public void Pdf_AnInterlacedPngBackground_IsRefusedOnItsField_InTheUsersLanguage()
+    {
+        var interlaced = (byte[])TinyPng.Clone();
+        interlaced[28] = 1; // IHDR's interlace method: Adam7
+        var spec = PosterServiceTests.ChineseSpec();
+        spec.BackgroundImage = interlaced;
+
+        using (new CultureScope("zh-CN"))
+        {
+            var refused = Assert.Throws<PortalValidationException>(() => Posters.Pdf([spec]));
+            Assert.Contains("背景图片无法读取", Assert.Single(refused.Errors[nameof(PosterSpec.BackgroundImage)]));
+        }
+        using (new CultureScope("en"))
+        {
+            var refused = Assert.Throws<PortalValidationException>(() => Posters.Pdf([spec]));
+            Assert.Contains("cannot be read", Assert.Single(refused.Errors[nameof(PosterSpec.BackgroundImage)]));
+        }
+    }
+
+    [Fact]
+    public void Pdf_ADamagedJpegLogo_IsRefusedOnItsField()
+    {
+        var spec = PosterServiceTests.ChineseSpec();
+        spec.Logo = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1];
+
+        var refused = Assert.Throws<PortalValidationException>(() => Posters.Pdf([spec]));
+
+        Assert.True(refused.Errors.ContainsKey(nameof(PosterSpec.Logo)));
+    }
+
+    /// <summary>A real JPEG: a poster page rasterised by poppler.</summary>
+    private static byte[] Jpeg()
+    {
+        var folder = Directory.CreateTempSubdirectory("poster-jpeg-").FullName;
+        try
+        {
+            var pdf = Path.Combine(folder, "in.pdf");
+            File.WriteAllBytes(pdf, Posters.Pdf([PosterServiceTests.ChineseSpec(PaperSize.A5)]));
+            PosterBatchServiceTests.Run("pdftoppm", "-r", "20", "-jpeg", "-singlefile", pdf, Path.Combine(folder, "page"));
+            return File.ReadAllBytes(Path.Combine(folder, "page.jpg"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A 2 × 2 RGBA PNG with one half-transparent pixel, written by hand.</summary>
+    private static byte[] TransparentPng() => Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFUlEQVR4nGP4z8DwHwgbGIA0CDAAAEPTCHnJFRwPAAAAAElFTkSuQmCC");
+}
