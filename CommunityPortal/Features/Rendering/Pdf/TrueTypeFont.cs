@@ -147,6 +147,7 @@ internal sealed class TrueTypeFont
 
     /// <summary>
     /// The ids of the components of a composite glyph, in order (empty for simple or empty glyphs and for ids outside the font).
+    /// Glyph outlines are only read here and in <see cref="Subset"/>: a truncated composite throws <see cref="InvalidDataException"/>.
     /// </summary>
     public IReadOnlyList<ushort> ComponentsOf(ushort glyph)
     {
@@ -155,7 +156,7 @@ internal sealed class TrueTypeFont
             return [];
         }
         var outline = GlyphData(glyph);
-        if (outline.Length == 0 || BinaryPrimitives.ReadInt16BigEndian(outline) >= 0)
+        if (outline.Length < 2 || BinaryPrimitives.ReadInt16BigEndian(outline) >= 0)
         {
             return [];
         }
