@@ -13,7 +13,7 @@ public sealed class TrueTypeFontTests
     private const string SampleText = "21天阅读训练营 长按识别二维码";
 
     private static readonly Lazy<byte[]> LazyFace = new(() =>
-        FontCollection.ExtractFace(File.ReadAllBytes(PosterFontResolver.DefaultPath), 0));
+        FontCollection.ExtractFace(File.ReadAllBytes(PosterFont.DefaultPath), 0));
 
     private static readonly Lazy<TrueTypeFont> LazyFont = new(() => TrueTypeFont.Parse(Face));
 
@@ -237,7 +237,7 @@ public sealed class TrueTypeFontTests
         Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(randomWithVersion));
         Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(Face[..100]));
         Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(Face[..(Face.Length / 2)]));
-        var collection = Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(File.ReadAllBytes(PosterFontResolver.DefaultPath)));
+        var collection = Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(File.ReadAllBytes(PosterFont.DefaultPath)));
         Assert.Contains("ExtractFace", collection.Message, StringComparison.Ordinal);
         var cff = Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(otto));
         Assert.Contains("TrueType outlines", cff.Message, StringComparison.Ordinal);
