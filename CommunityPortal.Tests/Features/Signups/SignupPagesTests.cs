@@ -84,6 +84,7 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-link]").Count));
 
         Assert.Equal("2", cut.Find("[data-testid=count-signedup]").TextContent);
+        Assert.Equal($"activities/{activity.Id}/signups.csv", cut.Find("[data-testid=export-signups]").GetAttribute("href"));
         Assert.Contains("30", cut.Find("[data-testid=count-capacity]").TextContent);
         var first = cut.FindAll("tbody tr")[0];
         Assert.Contains("139****5678", first.TextContent);
@@ -114,6 +115,7 @@ public sealed class SignupPagesTests : PortalComponentTestBase
 
         Assert.Empty(cut.FindAll(".rz-switch"));
         Assert.Empty(cut.FindAll("[data-testid=edit-form]"));
+        Assert.Empty(cut.FindAll("[data-testid=export-signups]"));
         none.WaitForAssertion(() => none.Find("[data-testid=no-form]"));
     }
 

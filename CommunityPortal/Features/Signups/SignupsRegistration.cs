@@ -8,6 +8,7 @@ public static class SignupsRegistration
         services.AddScoped<SignupFormService>();
         services.AddScoped<SignupService>();
         services.AddScoped<SignupListService>();
+        services.AddScoped<SignupCsvExport>();
         services.AddSingleton<SignupTokens>();
         services.AddSingleton<SignupThrottle>();
         services.AddSingleton<SignupPage>();
@@ -17,6 +18,14 @@ public static class SignupsRegistration
     public static IEndpointRouteBuilder MapSignups(this IEndpointRouteBuilder app)
     {
         app.MapSignupEndpoints();
+        // The sign-ups of one activity as CSV, streamed (managers and admins: the file holds full phone numbers).
+        app.MapGet("/activities/{activityId:int}/signups.csv", async (int activityId, HttpContext http, SignupCsvExport export) =>
+                await export.QuestionsAsync(activityId, http.RequestAborted) is { } questions
+                    ? Results.Stream(body => export.WriteAsync(body, activityId, questions, http.RequestAborted), "text/csv; charset=utf-8",
+                        SignupCsvExport.FileName(activityId, DateTime.UtcNow))
+                    : Results.NotFound())
+            .RequireAuthorization(Users.Policies.Manage)
+            .ExcludeFromDescription();
         return app;
     }
 }
