@@ -293,4 +293,23 @@ public sealed class SignupServiceTests : IAsyncLifetime
         await using var db = _db.CreateDbContext();
         Assert.True(await db.Set<CommunityPortal.Features.Matrix.Activity>().AnyAsync(a => a.Id == _activityId));
     }
+
+    [Fact]
+    public async Task Submit_WithATrustedUnionId_ForAMemberFoundByPhone_KeepsTheUnionId_ButNeverReplacesOne()
+    {
+        var byPhone = await SignupSeed.MemberAsync(_db.Services, "小雨妈妈", "13812345678");
+        var withUnion = await SignupSeed.MemberAsync(_db.Services, "豆豆爸爸", "13812345679", "o6_bmjrPTlm6_2sgVt7hMZOPfAAA");
+        await SignupSeed.FormAsync(_db.Services, _activityId, "read1");
+
+        var first = await Signups.SubmitAsync("read1", Person("小雨妈妈", "13812345678") with { UnionId = "o6_bmjrPTlm6_2sgVt7hMZOPfBBB" });
+        var second = await Signups.SubmitAsync("read1", Person("豆豆爸爸", "13812345679") with { UnionId = "o6_bmjrPTlm6_2sgVt7hMZOPfCCC" });
+
+        Assert.Equal(SignupOutcome.Created, first.Outcome);
+        Assert.Equal(SignupOutcome.Created, second.Outcome);
+        var members = _db.Get<MemberService>();
+        var updated = await members.GetAsync(byPhone.Id);
+        Assert.Equal("o6_bmjrPTlm6_2sgVt7hMZOPfBBB", updated.UnionId);
+        Assert.Equal(byPhone.Version + 1, updated.Version);
+        Assert.Equal("o6_bmjrPTlm6_2sgVt7hMZOPfAAA", (await members.GetAsync(withUnion.Id)).UnionId);
+    }
 }

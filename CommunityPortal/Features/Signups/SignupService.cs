@@ -213,6 +213,15 @@ public sealed class SignupService(
         {
             Nickname = name, Phone = request.Phone, UnionId = request.UnionId, FirstChannelId = channel?.ChannelId,
         }, request.Actor, ct)).Id;
+        if (member is not null && request.UnionId is { } unionId)
+        {
+            // A trusted UnionID (signed link or API) for a member found another way, who has none yet: keep it. Nobody
+            // else holds it (the UnionID was looked up first), and one already set is never replaced.
+                        await db.Set<Member>().Where(m => m.Id == memberId && m.UnionId == null).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.UnionId, unionId)
+                .SetProperty(m => m.Version, m => m.Version + 1)
+                .SetProperty(m => m.UpdatedAt, now), ct);
+        }
         var signup = new ActivitySignup
         {
             ActivityId = form.ActivityId, MemberId = memberId, Name = name, Phone = phone, Answers = SignupJson.Write(request.Answers),
