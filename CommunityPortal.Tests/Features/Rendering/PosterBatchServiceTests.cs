@@ -14,6 +14,8 @@ public sealed class PosterBatchServiceTests
 
     private static PosterBatchService Batch => Provider.GetRequiredService<PosterBatchService>();
 
+    internal static PosterBatchService Service => Batch;
+
     private static ServiceProvider BuildProvider()
     {
         var services = new ServiceCollection();

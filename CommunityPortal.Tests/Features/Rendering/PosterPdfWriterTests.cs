@@ -90,6 +90,33 @@ public sealed class PosterPdfWriterTests
         Assert.True(refused.Errors.ContainsKey(nameof(PosterSpec.Logo)));
     }
 
+    [Fact]
+    public void Validate_TextWithCharactersTheFontLacks_NamesTheFieldAndTheCharacters()
+    {
+        var spec = PosterServiceTests.ChineseSpec();
+        spec.Title = "🔥限时特惠🔥";
+        spec.Body = "扫码进群 ✅️ 领取书单";
+
+        using (new CultureScope("zh-CN"))
+        {
+            var errors = Posters.Validate(spec);
+            Assert.Equal("标题含有海报字体中没有的字符：🔥（例如表情符号），印出来会是空白方框，请删除或换成文字。", Assert.Single(errors[nameof(PosterSpec.Title)]));
+            Assert.Contains("✅", Assert.Single(errors[nameof(PosterSpec.Body)]));
+            Assert.False(errors.ContainsKey(nameof(PosterSpec.Subtitle)));
+        }
+    }
+
+    [Fact]
+    public void Pdf_ACaptionWithAnEmoji_LeavesItOut_InsteadOfPrintingABox()
+    {
+        var pdf = Batch.Pdf(PosterServiceTests.ChineseSpec(PaperSize.A5),
+            [new CommunityPortal.Features.Rendering.PosterBatchTarget("k1", "🎉公众号", "https://portal.example.com/q/reading?c=k1", "读书会海报 · 渠道：🎉公众号")]);
+
+        Assert.Contains("读书会海报 · 渠道：公众号", PosterServiceTests.PdfToText(pdf));
+    }
+
+    private static PosterBatchService Batch => PosterBatchServiceTests.Service;
+
     /// <summary>A real JPEG: a poster page rasterised by poppler.</summary>
     private static byte[] Jpeg()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using CommunityPortal.Features.Rendering.Pdf;
 
 namespace CommunityPortal.Features.Rendering;
@@ -71,7 +72,9 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
     /// <summary>The caption on one line in the bottom margin, below everything else, shortened with "…" if too wide.</summary>
     private static PosterLine? Caption(TrueTypeFont measure, string? text, double sizePt, double pageWidth, double pageHeight)
     {
-        var caption = text?.Trim().ReplaceLineEndings(" ");
+        // Captions come from channel names: characters the font lacks (an emoji) are left out rather than printed as boxes.
+        var caption = text is null ? null : string.Concat(text.Trim().ReplaceLineEndings(" ").EnumerateRunes()
+            .Where(r => Rune.IsWhiteSpace(r) || measure.GlyphId(r.Value) != 0).Select(r => r.ToString()));
         if (string.IsNullOrEmpty(caption))
         {
             return null;

@@ -32,6 +32,13 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
         errors.MaxLength(nameof(PosterSpec.Title), spec.Title, PosterSpec.MaxTitle);
         errors.MaxLength(nameof(PosterSpec.Subtitle), spec.Subtitle, PosterSpec.MaxSubtitle);
         errors.MaxLength(nameof(PosterSpec.Body), spec.Body, PosterSpec.MaxBody);
+        foreach (var (field, value) in new[] { (nameof(PosterSpec.Title), spec.Title), (nameof(PosterSpec.Subtitle), spec.Subtitle), (nameof(PosterSpec.Body), spec.Body) })
+        {
+            if (MissingCharacters(value) is { Length: > 0 } missing)
+            {
+                errors.Add(field, "MissingGlyphs", missing);
+            }
+        }
         Colour(errors, nameof(PosterSpec.TextColor), spec.TextColor);
         Colour(errors, nameof(PosterSpec.BackgroundColor), spec.BackgroundColor);
         errors.Range(nameof(PosterSpec.QrSizeMm), spec.QrSizeMm, PosterSpec.MinQrMm, PosterSpec.MaxQrMm);
@@ -45,6 +52,16 @@ public sealed class PosterService(IStringLocalizer<RenderingText> text, QrImageS
         }
         errors.Image(nameof(PosterSpec.BackgroundImage), spec.BackgroundImage, PosterSpec.MaxBackgroundKilobytes);
     }
+
+    /// <summary>
+    /// The characters of the text the poster font cannot draw (emoji, rare symbols), each once, separated by spaces:
+    /// printed they would be empty boxes, while the browser's preview would show them from another font.
+    /// </summary>
+    private string MissingCharacters(string? text) => text is null
+        ? ""
+        : string.Join(' ', text.EnumerateRunes()
+            .Where(r => !Rune.IsWhiteSpace(r) && !Rune.IsControl(r) && r.Value != 0xFE0F && r.Value != 0x200D && font.Font.GlyphId(r.Value) == 0)
+            .Distinct().Take(10).Select(r => r.ToString()));
 
     private static void Colour(RenderingErrors errors, string field, string? value)
     {
