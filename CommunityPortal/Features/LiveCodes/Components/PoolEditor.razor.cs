@@ -81,6 +81,10 @@ public partial class PoolEditor
 
     private async Task ChangeAsync(Func<Task<LiveCodeDto>> change)
     {
+        if (busy)
+        {
+            return;
+        }
         busy = true;
         message = null;
         LiveCodeDto? saved = null;

@@ -123,6 +123,10 @@ public sealed partial class GroupEditor
         {
             return;
         }
+        if (busy)
+        {
+            return;
+        }
         busy = true;
         message = conflict = null;
         GroupDto? saved = null;

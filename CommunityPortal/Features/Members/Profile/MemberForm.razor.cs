@@ -67,6 +67,10 @@ public sealed partial class MemberForm
             message = T["NotAllowed"];
             return;
         }
+        if (busy)
+        {
+            return;
+        }
         busy = true;
         message = conflict = null;
         var phone = input.Phone;
