@@ -20,9 +20,6 @@ public sealed class SignupCsvExport(IDbContextFactory<PortalDbContext> dbFactory
 {
     public const int PageSize = 1000;
 
-    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>"/activities/12/signups.csv".</summary>
     public static string Path(int activityId) => $"/activities/{activityId}/signups.csv";
 
@@ -45,7 +42,7 @@ public sealed class SignupCsvExport(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Writes the file; returns how many sign-ups it holds.</summary>
     public async Task<int> WriteAsync(Stream output, int activityId, IReadOnlyList<SignupQuestion> questions, CancellationToken ct = default)
     {
-        await output.WriteAsync(Bom, ct);
+        await output.WriteAsync(CsvCells.Bom, ct);
         var lines = new StringBuilder();
         CsvCells.AppendLine(lines,
         [
@@ -69,9 +66,7 @@ public sealed class SignupCsvExport(IDbContextFactory<PortalDbContext> dbFactory
                     Time(row.CompletedAt), memberText[$"MemberStatus.{row.Status}"],
                 ]);
             }
-            await output.WriteAsync(Utf8.GetBytes(lines.ToString()), ct);
-            await output.FlushAsync(ct);
-            lines.Clear();
+            await CsvCells.FlushAsync(output, lines, ct);
             written += page.Count;
             if (page.Count < PageSize)
             {

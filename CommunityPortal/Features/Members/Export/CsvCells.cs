@@ -12,6 +12,22 @@ public static class CsvCells
     public const char Separator = ',';
     public const string LineEnd = "\r\n";
 
+    /// <summary>UTF-8's byte-order mark: without it Excel in China reads a CSV as GBK and garbles every Chinese name.</summary>
+    public static ReadOnlyMemory<byte> Bom { get; } = new byte[] { 0xEF, 0xBB, 0xBF };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the lines gathered so far, empties them and flushes, so a long export streams page by page.</summary>
+    public static async Task FlushAsync(Stream output, StringBuilder lines, CancellationToken ct)
+    {
+        if (lines.Length > 0)
+        {
+            await output.WriteAsync(Utf8.GetBytes(lines.ToString()), ct);
+            lines.Clear();
+        }
+        await output.FlushAsync(ct);
+    }
+
     public static bool IsFormulaLike(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>The value as one safe CSV cell.</summary>

@@ -22,9 +22,6 @@ public sealed class MemberCsvExport(
 {
     public const int DefaultPageSize = 1000;
 
-    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Writes the file to <paramref name="output"/>; returns how many members it holds.</summary>
     public Task<int> WriteAsync(Stream output, MemberFilter filter, CancellationToken ct = default) => WriteAsync(output, filter, DefaultPageSize, ct);
 
@@ -32,10 +29,10 @@ public sealed class MemberCsvExport(
     public async Task<int> WriteAsync(Stream output, MemberFilter filter, int pageSize, CancellationToken ct = default)
     {
         pageSize = Math.Max(1, pageSize);
-        await output.WriteAsync(Bom, ct);
+        await output.WriteAsync(CsvCells.Bom, ct);
         var lines = new StringBuilder();
         CsvCells.AppendLine(lines, Headers());
-        await FlushAsync(output, lines, ct);
+        await CsvCells.FlushAsync(output, lines, ct);
         var after = 0;
         var written = 0;
         while (true)
@@ -45,7 +42,7 @@ public sealed class MemberCsvExport(
             {
                 CsvCells.AppendLine(lines, Cells(row));
             }
-            await FlushAsync(output, lines, ct);
+            await CsvCells.FlushAsync(output, lines, ct);
             written += page.Count;
             if (page.Count < pageSize)
             {
@@ -109,14 +106,4 @@ public sealed class MemberCsvExport(
         row.ChannelName,
         PortalTime.ToLocal(row.CreatedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
     ];
-
-    private static async Task FlushAsync(Stream output, StringBuilder lines, CancellationToken ct)
-    {
-        if (lines.Length > 0)
-        {
-            await output.WriteAsync(Utf8.GetBytes(lines.ToString()), ct);
-            lines.Clear();
-        }
-        await output.FlushAsync(ct);
-    }
 }

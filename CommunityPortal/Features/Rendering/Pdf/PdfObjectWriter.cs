@@ -73,8 +73,11 @@ internal sealed class PdfObjectWriter
     }
 
     /// <summary>A number as PDF writes it: invariant, no exponent, at most four decimals.</summary>
-    public static string Number(double value) =>
-        Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture) is "-0" ? "0" : Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Number(double value)
+    {
+        var text = Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
 
     /// <summary>A text string (e.g. the document title) as UTF-16BE with its byte-order mark, in hex.</summary>
     public static string TextString(string value) => "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
