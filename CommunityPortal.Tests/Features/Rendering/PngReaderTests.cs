@@ -32,6 +32,17 @@ public sealed class PngReaderTests
     }
 
     [Fact]
+    public void Decode_SixteenBitRgba_KeepsTheHighByteOfEachSample()
+    {
+        // 2 × 1, 16-bit RGBA: (0x1234, 0x5678, 0x9ABC, 0xFFFF), (0xFF00, 0x0000, 0x8000, 0x4000); written by hand.
+        var image = PngReader.TryDecode(Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABEAYAAACksqPJAAAAGUlEQVR4nGMQMgmrmLXn////DAwMDQwODAA7ugYo1Wx/OAAAAABJRU5ErkJggg=="))!;
+
+        Assert.Equal([0x12, 0x56, 0x9A, 0xFF], Pixel(image, 0, 0));
+        Assert.Equal([0xFF, 0x00, 0x80, 0x40], Pixel(image, 1, 0));
+    }
+
+    [Fact]
     public void Decode_NotAPngOrTruncated_GivesNull()
     {
         var png = Convert.FromBase64String(AllFilters);

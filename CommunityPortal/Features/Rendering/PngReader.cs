@@ -78,8 +78,7 @@ internal static class PngReader
             Unfilter(filter, row, previous, bytesPerPixel);
             for (var x = 0; x < width; x++)
             {
-                var pixel = depth == 16 ? Pixel16(row, x, type) : Pixel(row, x, type, depth, palette, transparency);
-                pixel.CopyTo(pixels.AsSpan((y * width + x) * 4));
+                Pixel(row, x, type, depth, palette, transparency, pixels.AsSpan((y * width + x) * 4, 4));
             }
             (previous, row) = (row, previous);
         }
@@ -109,32 +108,29 @@ internal static class PngReader
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    /// <summary>A 16-bit pixel, each sample cut to its high byte.</summary>
-    private static byte[] Pixel16(byte[] row, int x, int type)
+    /// <summary>
+    /// Writes pixel x of an unfiltered row as RGBA into <paramref name="rgba"/>. A 16-bit sample is cut to its high byte
+    /// (the first of its two bytes).
+    /// </summary>
+    private static void Pixel(byte[] row, int x, int type, int depth, byte[] palette, byte[] transparency, Span<byte> rgba)
     {
-        var channels = type switch { 0 => 1, 2 => 3, 4 => 2, _ => 4 };
-        byte Sample(int c) => row[2 * (x * channels + c)];
-        return type switch
+        if (type == 3)
         {
-            0 => [Sample(0), Sample(0), Sample(0), 255],
-            2 => [Sample(0), Sample(1), Sample(2), 255],
-            4 => [Sample(0), Sample(0), Sample(0), Sample(1)],
-            _ => [Sample(0), Sample(1), Sample(2), Sample(3)],
-        };
-    }
-
-    private static byte[] Pixel(byte[] row, int x, int type, int depth, byte[] palette, byte[] transparency)
-    {
-        switch (type)
-        {
-            case 0: return [row[x], row[x], row[x], 255];
-            case 2: return [row[3 * x], row[3 * x + 1], row[3 * x + 2], 255];
-            case 4: return [row[2 * x], row[2 * x], row[2 * x], row[2 * x + 1]];
-            case 6: return row.AsSpan(4 * x, 4).ToArray();
-            default:
-                var perByte = 8 / depth;
-                var index = (row[x / perByte] >> ((perByte - 1 - x % perByte) * depth)) & ((1 << depth) - 1);
-                return [palette[3 * index], palette[3 * index + 1], palette[3 * index + 2], index < transparency.Length ? transparency[index] : (byte)255];
+            var perByte = 8 / depth;
+            var index = (row[x / perByte] >> ((perByte - 1 - x % perByte) * depth)) & ((1 << depth) - 1);
+            (rgba[0], rgba[1], rgba[2]) = (palette[3 * index], palette[3 * index + 1], palette[3 * index + 2]);
+            rgba[3] = index < transparency.Length ? transparency[index] : (byte)255;
+            return;
         }
+        var channels = type switch { 0 => 1, 2 => 3, 4 => 2, _ => 4 };
+        var width = depth / 8;
+        byte Sample(int c) => row[(x * channels + c) * width];
+        (rgba[0], rgba[1], rgba[2], rgba[3]) = type switch
+        {
+            0 => (Sample(0), Sample(0), Sample(0), (byte)255),
+            2 => (Sample(0), Sample(1), Sample(2), (byte)255),
+            4 => (Sample(0), Sample(0), Sample(0), Sample(1)),
+            _ => (Sample(0), Sample(1), Sample(2), Sample(3)),
+        };
     }
 }
