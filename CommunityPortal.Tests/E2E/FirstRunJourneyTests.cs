@@ -27,7 +27,7 @@ public sealed class FirstRunJourneyTests(ChromiumFixture chromium, PortalServer 
         await portal.WaitInteractiveAsync();
 
         // 2. Sign out and sign in again with the new account.
-        await page.GetByTestId("sign-out").ClickAsync();
+        await portal.SignOutAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await new LoginPage(page, server.BaseUrl).SignInAsync("admin@example.com", "Admin-pass-2026");
         await portal.WaitInteractiveAsync();

@@ -31,14 +31,12 @@ public sealed class UserAdministrationTests(ChromiumFixture chromium, PortalServ
 
         // A weak password is explained in the dialog, under the field.
         await users.CreateUserAsync("zhou@example.com", "运营小周", "abc", "运营");
-        await Assertions.Expect(users.Dialog.Locator(".field-error")).ToContainTextAsync(["密码至少需要 8 个字符。"]);
+        await Assertions.Expect(users.FieldMessage("user-password")).ToHaveTextAsync("密码至少需要 8 个字符。");
+        await Assertions.Expect(users.InvalidInputs(users.Dialog)).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(page, "users-create-errors-zh");
+        // Fixed and saved at once, as a person does: the error line going away must not move Save from under the click.
         await users.Dialog.Locator("#user-password").FillAsync("Zhou-secret-2026");
-        // Leaving the field re-validates it and removes the error line, which moves the button up: let that happen
-        // before clicking, or the press and release can land on different elements and the click is lost.
-        await users.Dialog.Locator("#user-password").PressAsync("Tab");
-        await Assertions.Expect(users.Dialog.Locator(".field-error")).ToHaveCountAsync(0);
-        await users.Dialog.GetByTestId("user-create-submit").ClickAsync();
+        await users.Dialog.GetByTestId("save").ClickAsync();
         await Assertions.Expect(users.Dialog).ToHaveCountAsync(0);
         await Assertions.Expect(users.RoleOf("zhou@example.com")).ToHaveTextAsync("运营");
 
@@ -94,7 +92,7 @@ public sealed class UserAdministrationTests(ChromiumFixture chromium, PortalServ
         var portal = new PortalPage(page, server.BaseUrl);
         await portal.WaitInteractiveAsync();
 
-        await page.GetByTestId("my-account").ClickAsync();
+        await portal.OpenMyAccountAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Manage/ChangePassword$"));
         await page.Locator("#change-password-submit").ClickAsync();
         await Assertions.Expect(page.Locator(".field:has(#current-password) .field-error")).ToHaveTextAsync("请输入当前密码。");

@@ -32,7 +32,7 @@ public sealed class GroupPage(IPage page, string baseUrl) : PortalPage(page, bas
     }
 
     /// <summary>Picks an option of a Radzen dropdown by its visible text (inputId: "group-tier", "group-status", "group-owner" …).</summary>
-    public async Task ChooseAsync(string inputId, string optionText)
+    public new async Task ChooseAsync(string inputId, string optionText)
     {
         await Page.Locator($".rz-dropdown:has(#{inputId})").ClickAsync();
         await Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = optionText }).First.ClickAsync();

@@ -178,7 +178,7 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     }
 
     /// <summary>Clicks the OK button of a DialogService.Confirm.</summary>
-    public async Task ConfirmAsync()
+    public new async Task ConfirmAsync()
     {
         var dialog = Page.Locator(".confirm-dialog");
         await dialog.WaitForAsync();

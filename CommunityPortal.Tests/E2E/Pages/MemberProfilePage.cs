@@ -22,7 +22,7 @@ public sealed class MemberProfilePage(IPage page, string baseUrl) : PortalPage(p
     public ILocator TimelineEntries => Page.GetByTestId("timeline-entry");
 
     /// <summary>The dialog Radzen opened (edit, tag picker, join, blacklist …).</summary>
-    public ILocator Dialog => Page.Locator(".matrix-dialog");
+    public new ILocator Dialog => Page.Locator(".matrix-dialog");
 
     public async Task AddTagAsync(string tag)
     {

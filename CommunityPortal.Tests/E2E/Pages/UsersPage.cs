@@ -14,9 +14,7 @@ public sealed class UsersPage(IPage page, string baseUrl) : PortalPage(page, bas
 
     public ILocator StatusOf(string email) => Row(email).GetByTestId("row-status");
 
-    public ILocator Dialog => Page.Locator(".rz-dialog");
-
-    public ILocator Notification => Page.Locator(".rz-notification-item");
+    public ILocator Notification => Toast;
 
     public async Task CreateUserAsync(string email, string displayName, string password, string roleLabel)
     {
@@ -25,14 +23,14 @@ public sealed class UsersPage(IPage page, string baseUrl) : PortalPage(page, bas
         await Dialog.Locator("#user-displayname").FillAsync(displayName);
         await Dialog.Locator("#user-password").FillAsync(password);
         await PickRoleAsync("user-role", roleLabel);
-        await Dialog.GetByTestId("user-create-submit").ClickAsync();
+        await Dialog.GetByTestId("save").ClickAsync();
     }
 
     public async Task ChangeRoleAsync(string email, string roleLabel)
     {
         await Row(email).GetByTestId("change-role").ClickAsync();
         await PickRoleAsync("new-role", roleLabel);
-        await Dialog.GetByTestId("role-save").ClickAsync();
+        await Dialog.GetByTestId("save").ClickAsync();
     }
 
     /// <summary>Clicks Lock and answers the confirmation with its OK button (labelled like the action).</summary>

@@ -19,7 +19,7 @@ public sealed class FirstRunSetupTests
     [InlineData("GET", "/setup")]
     [InlineData("GET", "/Setup")]
     [InlineData("GET", "/_framework/blazor.web.js")]
-    [InlineData("GET", "/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("GET", "/_content/MudBlazor/MudBlazor.min.js")]
     [InlineData("GET", "/_blazor")]
     [InlineData("GET", "/app.css")]
     [InlineData("GET", "/favicon.svg")]

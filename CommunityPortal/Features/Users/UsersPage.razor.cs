@@ -1,30 +1,24 @@
 using System.Security.Claims;
-using CommunityPortal.Common;
+using CommunityPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Features.Users;
 
 public sealed partial class UsersPage
 {
     private const int PageSize = 20;
+    private static readonly int[] PageSizes = [20, 50, 100];
 
-    private RadzenDataGrid<UserDto>? grid;
-    private IReadOnlyList<UserDto>? users;
-    private int count;
-    private bool loading;
+    private MudDataGrid<UserDto>? grid;
     private string? myId;
 
     [Inject]
     private UserAdminService Service { get; set; } = default!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NotificationService Notifications { get; set; } = default!;
+    private PortalDialogs Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -32,82 +26,58 @@ public sealed partial class UsersPage
     protected override async Task OnInitializedAsync() =>
         myId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<GridData<UserDto>> LoadAsync(GridState<UserDto> state, CancellationToken ct)
     {
-        loading = true;
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
+        var sort = state.SortDefinitions.FirstOrDefault();
         var page = await Service.ListAsync(new UserQuery
         {
-            Skip = args.Skip ?? 0,
-            Take = args.Top ?? PageSize,
-            SortBy = sort?.Property,
-            Descending = sort?.SortOrder == SortOrder.Descending,
-        });
-        users = page.Items;
-        count = page.TotalCount;
-        loading = false;
+            Skip = state.Page * state.PageSize,
+            Take = state.PageSize,
+            SortBy = sort?.SortBy,
+            Descending = sort?.Descending ?? false,
+        }, ct);
+        return new GridData<UserDto> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
     private async Task CreateAsync()
     {
-        var created = await Dialogs.OpenAsync<UserCreateDialog>(T["CreateUser"], options: new DialogOptions { Width = "460px" });
-        if (created is UserDto user)
+        if (await Dialogs.OpenAsync<UserCreateDialog, UserDto>(T["CreateUser"]) is { } user)
         {
-            Notify(NotificationSeverity.Success, T["Created", user.Email]);
+            Dialogs.Success(T["Created", user.Email]);
             await ReloadAsync();
         }
     }
 
     private async Task ChangeRoleAsync(UserDto user)
     {
-        var changed = await Dialogs.OpenAsync<UserRoleDialog>(
-            T["ChangeRoleFor", user.Email],
-            new Dictionary<string, object?> { [nameof(UserRoleDialog.User)] = user, [nameof(UserRoleDialog.ActorId)] = myId ?? "" },
-            new DialogOptions { Width = "420px" });
-        if (changed is UserDto updated)
+        var parameters = new DialogParameters<UserRoleDialog>
         {
-            Notify(NotificationSeverity.Success, T["RoleChanged", updated.Email, RoleLabel(updated.Role)]);
+            { d => d.User, user },
+            { d => d.ActorId, myId ?? "" },
+        };
+        if (await Dialogs.OpenAsync<UserRoleDialog, UserDto>(T["ChangeRoleFor", user.Email], parameters, MaxWidth.ExtraSmall) is { } updated)
+        {
+            Dialogs.Success(T["RoleChanged", updated.Email, RoleLabel(updated.Role)]);
             await ReloadAsync();
         }
     }
 
     private async Task LockAsync(UserDto user)
     {
-        var confirmed = await Dialogs.Confirm(T["ConfirmLock", user.Email], T["ConfirmLockTitle"],
-            new ConfirmOptions { OkButtonText = T["Lock"], CancelButtonText = S["Cancel"] });
-        if (confirmed != true)
+        if (await Dialogs.ConfirmThenAsync(T["ConfirmLockTitle"], T["ConfirmLock", user.Email], T["Lock"],
+                () => Service.LockAsync(user.Id, myId), T["LockDone", user.Email], danger: true))
         {
-            return;
+            await ReloadAsync();
         }
-        await RunAsync(() => Service.LockAsync(user.Id, myId), T["LockDone", user.Email]);
     }
 
-    private Task UnlockAsync(UserDto user) => RunAsync(() => Service.UnlockAsync(user.Id), T["UnlockDone", user.Email]);
-
-    private async Task RunAsync(Func<Task> action, string done)
+    private async Task UnlockAsync(UserDto user)
     {
-        try
-        {
-            await action();
-            Notify(NotificationSeverity.Success, done);
-        }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException or PortalValidationException)
-        {
-            Notify(NotificationSeverity.Error, ex.Message);
-        }
+        await Dialogs.RunAsync(() => Service.UnlockAsync(user.Id), T["UnlockDone", user.Email]);
         await ReloadAsync();
     }
 
-    private Task ReloadAsync() => grid?.Reload() ?? Task.CompletedTask;
-
-    private void Notify(NotificationSeverity severity, string message) =>
-        Notifications.Notify(new NotificationMessage
-        {
-            Severity = severity,
-            Summary = severity == NotificationSeverity.Error ? T["Failed"].Value : "",
-            Detail = message,
-            Duration = severity == NotificationSeverity.Error ? 8000 : 4000,
-        });
+    private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private string RoleLabel(string role) => Roles.IsKnown(role) ? S["Role." + role] : role;
 }

@@ -1,7 +1,6 @@
 using CommunityPortal.Common;
-using CommunityPortal.Components.Shared;
 
-namespace CommunityPortal.Features.Matrix.Components;
+namespace CommunityPortal.Components.Shared;
 
 /// <summary>How every matrix form reacts to a service's refusal.</summary>
 public static class FormErrors
