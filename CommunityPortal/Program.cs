@@ -3,7 +3,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.Admin;
 using CommunityPortal.Features.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.Resolve() });
 // Serve static web assets from the build output in every environment, not only Development
 // (a published app has no runtime manifest, so this is a no-op there).
 builder.WebHost.UseStaticWebAssets();

@@ -8,18 +8,16 @@ namespace CommunityPortal.Data;
 public static class DatabaseRegistration
 {
     public const string ConnectionStringName = "Portal";
-    public const string DefaultConnectionString = "Data Source=data/portal.db";
-
     /// <summary>
-    /// SQLite by default: a file under data/ beside the working directory, created on first run.
-    /// Connection string ConnectionStrings:Portal (env ConnectionStrings__Portal).
+    /// SQLite by default: portal.db in the data folder (<see cref="PortalDataPath"/>), created on first run.
+    /// Connection string ConnectionStrings:Portal (env ConnectionStrings__Portal) names another.
     /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = DefaultConnectionString;
+            connectionString = PortalDataPath.DefaultConnectionString(configuration);
         }
         connectionString = PrepareSqlite(connectionString);
 
