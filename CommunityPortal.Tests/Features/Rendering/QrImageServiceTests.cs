@@ -180,7 +180,10 @@ public sealed class QrImageServiceTests
             for (var x = 0; x < image.Width; x++)
             {
                 var grey = rgba[(y * image.Width + x) * 4];
-                Assert.True(grey is 0 or 255, $"pixel ({x}, {y}) is {grey}");
+                if (grey is not (0 or 255))
+                {
+                    Assert.Fail($"pixel ({x}, {y}) is {grey}: modules must be whole black or white pixels");
+                }
                 dark[y, x] = grey == 0;
             }
         }
