@@ -20,6 +20,8 @@ COPY CommunityPortal/ CommunityPortal/
 RUN dotnet publish CommunityPortal/CommunityPortal.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app/publish
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl: the health check. fonts-wqy-microhei: the poster font (PDFs by PDFsharp, PNGs by SkiaSharp, whose native library
+# comes with the publish and needs only libstdc++, already in this image; docs/adr/022).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*

@@ -8,7 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-# Posters: a TrueType CJK font the PDF writer can subset and embed (docs/adr/010, 019); pdftotext/pdftoppm to check the PDFs.
+# Posters: a TrueType CJK font PDFsharp can subset and embed and SkiaSharp draws PNGs with (docs/adr/010, 022);
+# pdftotext/pdftoppm to check the PDFs.
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # zbarimg reads the rendered QR codes back in the rendering tests.
