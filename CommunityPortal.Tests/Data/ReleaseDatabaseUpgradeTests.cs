@@ -9,6 +9,7 @@ using CommunityPortal.Features.Members.Events;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,7 @@ public sealed class ReleaseDatabaseUpgradeTests
     public async Task ReleaseSchema_IsWhatBaselineCreates()
     {
         await using var release = await ReleaseDatabaseFile.CreateAsync(withRows: false);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(release.ConnectionString);
+        await using var connection = new SqliteConnection(release.ConnectionString);
         await connection.OpenAsync();
 
         Assert.Empty(SqliteSchema.Differences(await HandWrittenMigrations.BaselineSchemaAsync(), await SqliteSchema.DescribeAsync(connection)));
