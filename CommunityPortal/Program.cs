@@ -18,7 +18,16 @@ if (AdminCli.IsAdminCommand(args))
 }
 
 var app = builder.Build();
-await app.Services.MigrateDatabaseAsync();
+try
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+catch (DatabaseUpgradeRefusedException ex)
+{
+    // One clear line for whoever runs the server, not a stack trace; the file is untouched.
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
 await app.Services.EnsureRolesAsync();
 app.UsePortal();
 await app.RunAsync();

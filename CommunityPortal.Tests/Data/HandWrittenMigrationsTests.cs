@@ -1,3 +1,4 @@
+using CommunityPortal.Data;
 using CommunityPortal.Data.Migrations;
 
 namespace CommunityPortal.Tests.Data;
@@ -59,7 +60,7 @@ public sealed class HandWrittenMigrationsTests
     {
         var before = await file.DumpAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(file.StartUpAsync);
+        var error = await Assert.ThrowsAsync<DatabaseUpgradeRefusedException>(file.StartUpAsync);
 
         Assert.StartsWith("Refusing to upgrade the database ", error.Message);
         Assert.EndsWith("Nothing was changed.", error.Message);

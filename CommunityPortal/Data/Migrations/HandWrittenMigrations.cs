@@ -91,6 +91,6 @@ internal static class HandWrittenMigrations
     }
 
     // English, like EF's own errors: the reader is whoever runs the server.
-    private static InvalidOperationException Refused(SqlitePortalDbContext db, string reason) =>
+    private static DatabaseUpgradeRefusedException Refused(SqlitePortalDbContext db, string reason) =>
         new($"Refusing to upgrade the database {db.Database.GetDbConnection().DataSource}: {reason}. Nothing was changed.");
 }
