@@ -23,8 +23,8 @@ public sealed record QrRead(QrReadStatus Status, string? Text = null, int Width 
 /// </summary>
 public sealed class GroupQrReader
 {
-    /// <summary>A 12-megapixel phone photo is 12 M; past this a small file could still ask for gigabytes of pixels.</summary>
-    public const long MaxPixels = 40_000_000;
+    /// <summary>A phone photo is 12 to 24 megapixels; past this a small file could still ask for gigabytes of memory.</summary>
+    public const long MaxPixels = 24_000_000;
 
     /// <summary>The first look is at this size at most: quicker, and downscaling smooths a photo's noise.</summary>
     private const int FirstLookSide = 1600;
@@ -47,6 +47,10 @@ public sealed class GroupQrReader
 
     public static QrRead Read(byte[] image)
     {
+        if (image.Length == 0)
+        {
+            return new QrRead(QrReadStatus.NotAnImage);
+        }
         using var data = SKData.CreateCopy(image);
         using var codec = SKCodec.Create(data);
         if (codec is null)
@@ -63,12 +67,9 @@ public sealed class GroupQrReader
         {
             return new QrRead(QrReadStatus.NotAnImage, Width: width, Height: height);
         }
-        var longest = Math.Max(width, height);
-        var first = longest > FirstLookSide ? (double)FirstLookSide / longest : 1;
-        double[] scales = first < 1 ? [first, 1] : [1];
-        foreach (var scale in scales)
+        foreach (var (scale, smooth) in Looks(Math.Max(width, height)))
         {
-            if (Find(decoded, scale) is { } text)
+            if (Find(decoded, scale, smooth) is { } text)
             {
                 return new QrRead(QrReadStatus.Found, text, width, height);
             }
@@ -76,8 +77,23 @@ public sealed class GroupQrReader
         return new QrRead(QrReadStatus.NoQrCode, Width: width, Height: height);
     }
 
+    /// <summary>
+    /// Where to look, cheapest first: at most <see cref="FirstLookSide"/> pixels wide; then the image as it is; then twice
+    /// the first size, smoothed, which finds small, noisy codes in photos (ZXing wants a few clean pixels per module).
+    /// </summary>
+    private static IEnumerable<(double Scale, float Smoothing)> Looks(int longest)
+    {
+        var first = Math.Min(1, (double)FirstLookSide / longest);
+        yield return (first, 0);
+        if (first < 1)
+        {
+            yield return (1, 0);
+        }
+        yield return (first * 2, 1.5f);
+    }
+
     /// <summary>The image at <paramref name="scale"/>, over white (a transparent PNG's empty pixels would read as black).</summary>
-    private static string? Find(SKBitmap source, double scale)
+    private static string? Find(SKBitmap source, double scale, float smooth)
     {
         var width = Math.Max(1, (int)Math.Round(source.Width * scale));
         var height = Math.Max(1, (int)Math.Round(source.Height * scale));
@@ -86,7 +102,8 @@ public sealed class GroupQrReader
         using (var image = SKImage.FromBitmap(source))
         {
             canvas.Clear(SKColors.White);
-            canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            using var paint = new SKPaint { ImageFilter = smooth > 0 ? SKImageFilter.CreateBlur(smooth, smooth) : null };
+            canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
         }
         var luminance = new RGBLuminanceSource(pixels.Bytes, width, height, RGBLuminanceSource.BitmapFormat.BGRA32);
         var reader = new BarcodeReaderGeneric
