@@ -80,6 +80,7 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
             // The page draws the group's QR from its stored invite (not the uploaded screenshot): what the phone shows reads back.
             Assert.Equal(invite, GroupQrReader.Read(await phone.Locator("img.qr").ScreenshotAsync()).Text);
         }
+        await Screenshots.TakeAsync(phones[0], "journey-scan-zh");
         var late = await chromium.NewPhoneAsync();
         phones.Add(late);
         var response = await late.GotoAsync(urls[1]);
