@@ -151,6 +151,26 @@ public sealed class GroupQrEndpointTests(ApiFactory factory) : IClassFixture<Api
         Assert.Null(overview.Current);
     }
 
+    [Fact]
+    public async Task Upload_FarOverTheLimit_SentWithoutALength_StillNamesTheLimit()
+    {
+        var groupId = await GroupIdAsync();
+        var form = new MultipartFormDataContent();
+        // A stream of unknown length: the request goes chunked, with no Content-Length to quote.
+        var file = new StreamContent(new UnknownLengthStream(QrImages.PaddedTo(InviteQr, 9_961_000)));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "qr.png");
+
+        var response = await factory.ClientAs(Roles.Operator, "en").PostAsync($"/api/v1/groups/{groupId}/qr", form);
+
+        Assert.Equal(["The image is too large; the limit is 2 MB."], await response.ReadFieldErrorsAsync("file"));
+    }
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData(null)]

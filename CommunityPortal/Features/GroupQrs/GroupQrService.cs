@@ -32,29 +32,10 @@ public sealed class GroupQrService(
         var now = DateTime.UtcNow;
         var expiry = expiresAt is { } requested ? ToUtc(requested) : now + GroupQr.DefaultLifetime;
         var errors = new Dictionary<string, string[]>();
-        string? payload = null;
-        if (GroupQrRules.CheckImage(image) is { } imageError)
+        var (payload, fileError) = await ReadInviteAsync(image, ct);
+        if (fileError is not null)
         {
-            errors[FileField] = [Message(imageError, image.Length)];
-        }
-        else
-        {
-            var read = await reader.ReadAsync(image, ct);
-            var readError = read.Status switch
-            {
-                QrReadStatus.NotAnImage => text["Error.NotAnImage"],
-                QrReadStatus.TooManyPixels => text["Error.TooManyPixels", read.Width, read.Height, GroupQrReader.MaxPixels / 1_000_000],
-                QrReadStatus.NoQrCode => text["Error.NoQrFound"],
-                _ => GroupQrRules.CheckPayload(read.Text) is { } payloadError ? Message(payloadError, read.Text) : null,
-            };
-            if (readError is not null)
-            {
-                errors[FileField] = [readError];
-            }
-            else
-            {
-                payload = read.Text!.Trim();
-            }
+            errors[FileField] = [fileError];
         }
         if (payload is not null && !string.IsNullOrWhiteSpace(claimedPayload) && claimedPayload.Trim() != payload)
         {
@@ -97,6 +78,24 @@ public sealed class GroupQrService(
         await transaction.CommitAsync(ct);
         events.Publish([new GroupQrChanged(groupId, qr.Id)]);
         return (await FindAsync(q => q.Id == qr.Id, ct)).Single();
+    }
+
+    /// <summary>The group invite the image's QR code holds, or why there is none (the file's message).</summary>
+    private async Task<(string? Invite, string? Error)> ReadInviteAsync(byte[] image, CancellationToken ct)
+    {
+        if (GroupQrRules.CheckImage(image) is { } imageError)
+        {
+            return (null, Message(imageError, image.Length));
+        }
+        var read = await reader.ReadAsync(image, ct);
+        var error = read.Status switch
+        {
+            QrReadStatus.NotAnImage => text["Error.NotAnImage"],
+            QrReadStatus.TooManyPixels => text["Error.TooManyPixels", read.Width, read.Height, GroupQrReader.MaxPixels / 1_000_000],
+            QrReadStatus.NoQrCode => text["Error.NoQrFound"],
+            _ => GroupQrRules.CheckPayload(read.Text) is { } payloadError ? Message(payloadError, read.Text) : null,
+        };
+        return error is null ? (read.Text!.Trim(), null) : (null, error);
     }
 
     /// <summary>An upload too large to be read at all (the API's form limit): the file's message, with its size when known.</summary>
