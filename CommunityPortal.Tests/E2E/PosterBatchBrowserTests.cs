@@ -98,7 +98,7 @@ public sealed class PosterBatchBrowserTests(ChromiumFixture chromium, PortalServ
         var dialog = page.GetByTestId("qr-dialog");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.Locator("#qr-size").FillAsync("512");
-        await dialog.Locator("#qr-level").SelectOptionAsync("Q");
+        await portal.ChooseAsync("qr-level", "Q(25%)");
         await Assertions.Expect(dialog.GetByTestId("qr-download-link")).ToHaveAttributeAsync("href", new Regex("size=512&level=Q&margin=4$"));
         await Screenshots.TakeAsync(page, "livecode-qr-dialog-zh");
         var qr = await page.RunAndWaitForDownloadAsync(() => dialog.GetByTestId("qr-download-link").ClickAsync());
