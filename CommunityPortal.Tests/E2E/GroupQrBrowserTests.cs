@@ -10,8 +10,8 @@ using Microsoft.Playwright;
 namespace CommunityPortal.Tests.E2E;
 
 /// <summary>
-/// The group QR panel in a real browser: chromium sends the chosen image, the server reads the QR code in it and stores
-/// the invite; an image without a QR code, a personal contact QR, a web page, a non-image and an oversized file are
+/// The group QR panel in a real browser: chromium sends the chosen image, the server reads the QR code in it and shows
+/// the invite, which is stored once the operator confirms it; an image without a QR code, a personal contact QR, a web page, a non-image and an oversized file are
 /// refused with the reason.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -43,8 +43,19 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         return await scope.ServiceProvider.GetRequiredService<GroupQrService>().GetCurrentAsync(groupId);
     }
 
-    private static Task ChooseAsync(IPage page, string name, byte[] bytes, string mimeType = "image/png") =>
-        page.GetByTestId("group-qr-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = bytes });
+    /// <summary>Sets the file once the drop zone says its file input is registered with the browser (data-ready).</summary>
+    private static async Task ChooseAsync(IPage page, string name, byte[] bytes, string mimeType = "image/png")
+    {
+        await Assertions.Expect(page.GetByTestId("group-qr-drop")).ToHaveAttributeAsync("data-ready", "true");
+        await page.GetByTestId("group-qr-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = bytes });
+    }
+
+    /// <summary>The server read the chosen image: its invite is shown, and the operator puts it in use.</summary>
+    private static async Task ConfirmAsync(IPage page, string invite)
+    {
+        await Assertions.Expect(page.GetByTestId("group-qr-preview-payload")).ToHaveTextAsync(invite);
+        await page.GetByTestId("group-qr-confirm").ClickAsync();
+    }
 
     private async Task<(IPage Page, GroupPage Group)> OpenAsync(string email, int groupId)
     {
@@ -65,6 +76,11 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
 
         const string first = "https://weixin.qq.com/g/AQYAAFirstInviteToken_2026-11";
         await ChooseAsync(page, "手机拍照.jpg", QrImages.PhonePhoto(first, new PhotoConditions(0.4, 4, 1.0f, 10, 70)), "image/jpeg");
+        await Assertions.Expect(page.GetByTestId("group-qr-preview-payload")).ToHaveTextAsync(first);
+        Assert.Null(await CurrentAsync(groupId));
+        await page.GetByTestId("group-qr-preview").ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "group-qr-preview-zh");
+        await page.GetByTestId("group-qr-confirm").ClickAsync();
 
         await Assertions.Expect(status).ToContainTextAsync("新的群二维码已生效");
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(first);
@@ -77,6 +93,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
 
         const string second = "https://weixin.qq.com/g/AQYAASecondInviteToken";
         await ChooseAsync(page, "new.png", QrImages.Screenshot(second));
+        await ConfirmAsync(page, second);
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(second);
         await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToContainTextAsync(first);
@@ -101,7 +118,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         await Assertions.Expect(status).ToContainTextAsync("这不是图片");
 
         await ChooseAsync(page, "huge.png", QrBytes.Png(GroupQr.MaxImageBytes + 1));
-        await Assertions.Expect(status).ToContainTextAsync("图片太大（2.0 MB），最大 2 MB");
+        await Assertions.Expect(status).ToContainTextAsync("图片太大（8.0 MB），最大 8 MB");
         Assert.Null(await CurrentAsync(groupId));
 
         await portal.SwitchLanguageAsync("en");
@@ -112,6 +129,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         Assert.Null(await CurrentAsync(groupId));
 
         await ChooseAsync(page, "ok.png", QrImages.Png("https://weixin.qq.com/g/AQYAAEnglishToken"));
+        await ConfirmAsync(page, "https://weixin.qq.com/g/AQYAAEnglishToken");
         await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("The new group QR code is in use");
         await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(page, "group-qr-en");

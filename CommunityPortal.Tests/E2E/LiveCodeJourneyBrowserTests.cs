@@ -122,10 +122,14 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         await groups.SaveAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/groups/\d+$"), new() { Timeout = 30_000 });
         await groups.WaitInteractiveAsync();
+        // The drop zone says when its file input is registered with the browser; the server's reading is then confirmed.
+        await Assertions.Expect(page.GetByTestId("group-qr-drop")).ToHaveAttributeAsync("data-ready", "true");
         await page.GetByTestId("group-qr-file").SetInputFilesAsync(new FilePayload
         {
             Name = "群二维码.png", MimeType = "image/png", Buffer = QrImages.Screenshot(invite),
         });
+        await Assertions.Expect(page.GetByTestId("group-qr-preview-payload")).ToHaveTextAsync(invite);
+        await page.GetByTestId("group-qr-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(invite);
     }
 

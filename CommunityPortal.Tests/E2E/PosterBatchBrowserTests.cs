@@ -95,10 +95,10 @@ public sealed class PosterBatchBrowserTests(ChromiumFixture chromium, PortalServ
 
         // The download choices of one channel code: a 512 px PNG at level Q is what arrives.
         await page.GetByTestId("channel-code-row").Nth(1).GetByTestId("qr-download").ClickAsync();
-        var dialog = page.GetByTestId("qr-dialog");
-        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("qr-dialog")).ToBeVisibleAsync();
+        var dialog = portal.Dialog;
         await dialog.Locator("#qr-size").FillAsync("512");
-        await dialog.Locator("#qr-level").SelectOptionAsync("Q");
+        await portal.ChooseAsync("qr-level", "Q(25%)");
         await Assertions.Expect(dialog.GetByTestId("qr-download-link")).ToHaveAttributeAsync("href", new Regex("size=512&level=Q&margin=4$"));
         await Screenshots.TakeAsync(page, "livecode-qr-dialog-zh");
         var qr = await page.RunAndWaitForDownloadAsync(() => dialog.GetByTestId("qr-download-link").ClickAsync());

@@ -25,6 +25,9 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         await portal.WaitInteractiveAsync();
         await page.Locator("a[href='/posters'], a[href='posters']").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("海报与二维码");
+        // Nothing typed yet: no field is marked wrong, the preview says what to do.
+        await Assertions.Expect(page.GetByTestId("poster-invalid")).ToContainTextAsync("填好表单后");
+        await Assertions.Expect(portal.InvalidInputs()).ToHaveCountAsync(0);
 
         await page.GetByLabel("目标链接").FillAsync(RenderingServices.LiveCodeUrl);
         await page.GetByLabel("标题").First.FillAsync("21天阅读训练营");
@@ -54,6 +57,26 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         {
             await File.WriteAllBytesAsync(Path.Combine(folder, "poster-A4.png"), bytes);
         }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnAPhone_ThePosterPageFitsTheScreen_AndItsFieldsWork()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await new LoginPage(page, server.BaseUrl).SignInAsync(Email, Password);
+        var portal = new PortalPage(page, server.BaseUrl);
+        await portal.GotoAsync("/posters");
+
+        await page.GetByLabel("目标链接").FillAsync(RenderingServices.LiveCodeUrl);
+        await page.GetByLabel("目标链接").PressAsync("Tab");
+        await portal.ChooseAsync("poster-paper", "A5");
+
+        await Assertions.Expect(page.GetByTestId("poster-preview")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("paper-A5"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the page scrolls sideways at 390 px");
+        await Screenshots.TakeAsync(page, "poster-editor-phone");
         await page.Context.CloseAsync();
     }
 }

@@ -142,8 +142,8 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         { "en", "pngsignature", "This is not an image" },
         { "zh-CN", "empty", "请选择一张二维码图片" },
         { "en", "empty", "Choose a QR code image" },
-        { "zh-CN", "large", "图片太大（2.0 MB），最大 2 MB" },
-        { "en", "large", "The image is too large (2.0 MB); the limit is 2 MB" },
+        { "zh-CN", "large", "图片太大（8.0 MB），最大 8 MB" },
+        { "en", "large", "The image is too large (8.0 MB); the limit is 8 MB" },
         { "zh-CN", "huge", "30000 × 20000 像素），最多读取 24 百万像素" },
         { "en", "huge", "The image is too large (30000 × 20000 pixels); at most 24 megapixels are read" },
         { "zh-CN", "noqr", "没有找到二维码" },
@@ -188,6 +188,37 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         Assert.Null(await Qrs.GetCurrentAsync(groupId));
     }
 
+    [Fact]
+    public async Task Read_Invite_IsReturned_AndNothingIsStored()
+    {
+        var groupId = await GroupIdAsync();
+
+        var invite = await Qrs.ReadAsync(QrImages.Screenshot("  " + QrBytes.Invite + " "));
+
+        Assert.Equal(QrBytes.Invite, invite);
+        Assert.Null(await Qrs.GetCurrentAsync(groupId));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "https://u.wechat.com/EMxyz123", "个人名片")]
+    [InlineData("en", "noqr", "No QR code was found")]
+    [InlineData("en", "large", "The image is too large (8.0 MB); the limit is 8 MB")]
+    public async Task Read_NoInvite_IsRefusedOnTheFileWithTheReason(string culture, string file, string expected)
+    {
+        var image = file switch
+        {
+            "noqr" => QrImages.PlainPng(),
+            "large" => QrBytes.Png(GroupQr.MaxImageBytes + 1),
+            _ => Qr(file),
+        };
+
+        using (new CultureScope(culture))
+        {
+            var ex = await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.ReadAsync(image));
+            Assert.Contains(expected, OnlyError(ex, "File"));
+        }
+    }
+
     [Theory]
     [InlineData("zh-CN", "不一致")]
     [InlineData("en", "is not what the image's QR code holds (" + QrBytes.Invite + ")")]
@@ -224,7 +255,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     }
 
     [Fact]
-    public async Task Upload_ExactlyTwoMegabytes_IsAccepted()
+    public async Task Upload_ExactlyTheLimit_IsAccepted()
     {
         var image = QrImages.PaddedTo(Qr(QrBytes.Invite), GroupQr.MaxImageBytes);
         var qr = await Qrs.UploadAsync(await GroupIdAsync(), image, null, null);

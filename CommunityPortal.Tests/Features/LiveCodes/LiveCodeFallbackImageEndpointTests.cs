@@ -71,6 +71,53 @@ public sealed class LiveCodeFallbackImageEndpointTests(ApiFactory factory) : ICl
         Assert.True(after.HasFallbackImage);
     }
 
+    /// <summary>Before: the framework's form reading gave up first, and the answer was "A JSON request body is required".</summary>
+    [Theory]
+    [InlineData("en", "Fallback QR image must not exceed 2 MB.")]
+    [InlineData("zh-CN", "兜底二维码不能超过 2 MB。")]
+    public async Task Put_FarOverTheLimit_Is400OnTheImage_NamingTheLimitInTheUsersLanguage_AndKeepsTheStoredImage(string language, string expected)
+    {
+        var code = await FullCodeAsync($"api-fallback-huge-{language}".ToLowerInvariant());
+        await (await _operator.PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", Form(QrBytes.Png()))).ReadAsync<LiveCodeResponse>();
+
+        var response = await factory.ClientAs(Roles.Operator, language)
+            .PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", Form(QrImages.PaddedTo(QrBytes.Png(), 9_961_000)));
+
+        Assert.Equal([expected], await response.ReadFieldErrorsAsync("fallbackImage"));
+        Assert.True((await (await _operator.GetAsync($"/api/v1/livecodes/{code.Id}")).ReadAsync<LiveCodeResponse>()).HasFallbackImage);
+    }
+
+    [Fact]
+    public async Task Put_FarOverTheLimit_SentWithoutALength_StillNamesTheLimit()
+    {
+        var code = await FullCodeAsync("api-fallback-chunked");
+        // A stream of unknown length: the request goes chunked, with no Content-Length.
+        var file = new StreamContent(new UnknownLengthStream(QrImages.PaddedTo(QrBytes.Png(), 9_961_000)));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        var form = new MultipartFormDataContent { { file, "file", "staff.png" } };
+
+        var response = await factory.ClientAs(Roles.Operator, "en").PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", form);
+
+        Assert.Equal(["Fallback QR image must not exceed 2 MB."], await response.ReadFieldErrorsAsync("fallbackImage"));
+    }
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public async Task Put_NotAForm_Is415AskingForMultipart()
+    {
+        var code = await FullCodeAsync("api-fallback-json");
+        var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await (await factory.ClientAs(Roles.Operator, "en").PutAsync($"/api/v1/livecodes/{code.Id}/fallback-image", body))
+            .ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("multipart/form-data", problem.Detail);
+    }
+
     [Fact]
     public async Task Put_UnknownCode_Is404_AndViewerIsRefused()
     {

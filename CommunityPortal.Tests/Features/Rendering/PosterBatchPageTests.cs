@@ -6,18 +6,21 @@ using CommunityPortal.Features.Rendering;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Rendering;
 
 public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
 {
     private const string UserId = "user-1";
+    private string? publicBase;
 
     protected override void AddFeatureServices(IServiceCollection services)
     {
         base.AddFeatureServices(services);
         services.AddRendering(RenderingTestConfiguration.Default());
+        // Read when the page first needs it: a test may set publicBase before rendering.
+        services.AddSingleton(_ => RenderingTestConfiguration.PublicAddress(publicBase));
     }
 
     /// <summary>"读书会海报" (slug reading) with the channel codes 公众号推文 and 线下地推.</summary>
@@ -38,6 +41,7 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("livecode", liveCodeId));
+        Render<MudPopoverProvider>();
         return Render<PosterBatchPage>();
     }
 
@@ -51,9 +55,9 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=batch-code]").Count));
         Assert.All(cut.FindAll("[data-testid=batch-code]"), box => Assert.True(box.HasAttribute("checked")));
-        Assert.Equal(["活码本身（不带渠道）", "公众号推文", "线下地推"], cut.FindAll(".batch-code label").Select(l => l.TextContent));
+        Assert.Equal(["活码本身（不带渠道）", "公众号推文", "线下地推"], cut.FindAll(".batch-code label").Select(l => l.TextContent.Trim()));
         var a4 = cut.Find("[data-testid=batch-pdf-a4]");
-        Assert.Equal("下载 PDF（A4，3 页）", a4.TextContent);
+        Assert.Equal("下载 PDF（A4，3 页）", a4.TextContent.Trim());
         Assert.True(a4.HasAttribute("download"));
         var href = a4.GetAttribute("href")!;
         Assert.EndsWith("paper=A4", href);
@@ -70,17 +74,17 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
         using var culture = Chinese();
         var (code, _) = await SeedCodeWithTwoChannelsAsync();
         var cut = RenderBatch(code.Id);
-        cut.WaitForElement("[data-testid=batch-downloads]");
+        cut.WaitForElement("[data-testid=batch-downloads] a[download]");
 
         cut.Find("[data-testid=batch-none]").Click();
 
-        Assert.Equal("请至少选择一个码。", cut.Find($"[data-field={PosterBatchService.CodesField}]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=batch-downloads]"));
+        cut.WaitForAssertion(() => Assert.Equal("请至少选择一个码。", cut.Find($"[data-field={PosterBatchService.CodesField}]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=batch-downloads] a[download]"));
 
         cut.FindAll("[data-testid=batch-code]")[2].Change(true);
 
-        Assert.Empty(cut.FindAll($"[data-field={PosterBatchService.CodesField}]"));
-        Assert.Equal("下载 PDF（A5，1 页）", cut.Find("[data-testid=batch-pdf-a5]").TextContent);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-field={PosterBatchService.CodesField}]")));
+        cut.WaitForAssertion(() => Assert.Equal("下载 PDF（A5，1 页）", cut.Find("[data-testid=batch-pdf-a5]").TextContent.Trim()));
         var href = cut.Find("[data-testid=batch-pdf-a5]").GetAttribute("href")!;
         var draft = Services.GetRequiredService<PosterBatchDrafts>().Find(Guid.Parse(href.Split('/')[2]), UserId)!;
         Assert.Equal(["线下地推"], draft.Targets.Select(t => t.Label));
@@ -92,15 +96,16 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
         using var culture = new Infrastructure.CultureScope("en");
         var (code, _) = await SeedCodeWithTwoChannelsAsync();
         var cut = RenderBatch(code.Id);
-        cut.WaitForElement("[data-testid=batch-downloads]");
+        cut.WaitForElement("[data-testid=batch-downloads] a[download]");
 
         cut.Find("#poster-title").Change("");
 
-        Assert.Equal("Title is required.", cut.Find("[data-field=Title]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=batch-downloads]"));
+        cut.WaitForAssertion(() => Assert.Equal("Title is required.", cut.Find("#poster-title-error").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=batch-downloads] a[download]"));
         Assert.Empty(cut.FindAll("#poster-url"));
 
         cut.Find("#poster-title").Change("Reading camp");
+        cut.WaitForElement("[data-testid=batch-pdf-a4][download]");
 
         var href = cut.Find("[data-testid=batch-pdf-a4]").GetAttribute("href")!;
         var draft = Services.GetRequiredService<PosterBatchDrafts>().Find(Guid.Parse(href.Split('/')[2]), UserId)!;
@@ -123,12 +128,45 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
     {
         var (code, _) = await SeedCodeWithTwoChannelsAsync();
         var cut = RenderBatch(code.Id);
-        cut.WaitForElement("[data-testid=batch-downloads]");
+        cut.WaitForElement("[data-testid=batch-downloads] a[download]");
 
-        foreach (var input in cut.FindAll("input, select, textarea"))
-        {
-            Assert.NotEmpty(cut.FindAll($"label[for={input.Id}]"));
-        }
+        RenderedFields.AssertEveryFieldIsNamed(cut);
+    }
+
+    /// <summary>
+    /// Portal:PublicBaseUrl set: every page of the batch encodes the public address, not the one this browser used
+    /// (http://localhost/ in bUnit), read back from the printed PDF as a phone would.
+    /// </summary>
+    [Fact]
+    public async Task WithAPublicAddress_EveryPrintedCodeCarriesIt()
+    {
+        publicBase = RenderingTestConfiguration.PublicBase;
+        using var culture = Chinese();
+        var (code, channelCodes) = await SeedCodeWithTwoChannelsAsync();
+
+        var cut = RenderBatch(code.Id);
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=batch-code]").Count));
+        var href = cut.Find("[data-testid=batch-pdf-a4]").GetAttribute("href")!;
+        var draft = Services.GetRequiredService<PosterBatchDrafts>().Find(Guid.Parse(href.Split('/')[2]), UserId)!;
+        string[] expected = ["https://qun.example.com/q/reading", .. channelCodes.Select(c => $"https://qun.example.com/q/reading?c={c.Key}")];
+        Assert.Equal(expected, draft.Targets.Select(t => t.Url));
+        Assert.Equal(expected, cut.FindAll(".batch-url").Select(u => u.TextContent));
+        var pdf = Services.GetRequiredService<PosterBatchService>().Pdf(draft.Design, draft.Targets);
+        Assert.Equal(expected[0], QrScanTests.ScanPdfPage(pdf, 1));
+        Assert.Equal(expected[2], QrScanTests.ScanPdfPage(pdf, 3));
+        Assert.Contains("https://qun.example.com/", cut.Find("[data-testid=public-address]").TextContent);
+    }
+
+    [Fact]
+    public async Task WithoutAPublicAddress_ThePageWarnsThatCodesCarryTheBrowsersAddress()
+    {
+        using var culture = Chinese();
+        var (code, _) = await SeedCodeWithTwoChannelsAsync();
+
+        var cut = RenderBatch(code.Id);
+
+        cut.WaitForAssertion(() => Assert.Contains("http://localhost/", cut.Find("[data-testid=public-address-warning]").TextContent));
     }
 
     [Fact]
@@ -136,12 +174,12 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
     {
         using var culture = Chinese();
         var (code, channelCodes) = await SeedCodeWithTwoChannelsAsync();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<LiveCodePage>(p => p.Add(x => x.Id, code.Id));
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=channel-code-row]").Count));
 
         Assert.Equal($"posters/batch?livecode={code.Id}", cut.Find("[data-testid=batch-posters]").GetAttribute("href"));
-        Assert.Equal("为全部渠道码生成海报", cut.Find("[data-testid=batch-posters]").TextContent);
+        Assert.Equal("为全部渠道码生成海报", cut.Find("[data-testid=batch-posters]").TextContent.Trim());
         Assert.Equal(3, cut.FindAll("[data-testid=qr-download]").Count);
 
         cut.FindAll("[data-testid=channel-code-row] [data-testid=qr-download]")[1].Click();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using CommunityPortal.Components;
 using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Features.Users;
@@ -8,13 +9,14 @@ using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Rendering;
 
-public sealed class QrDownloadDialogTests : BunitContext
+public sealed class QrDownloadDialogTests : BunitContext, IAsyncLifetime
 {
     private const string UserId = "user-1";
+    private string? publicBase;
     private static readonly string EscapedUrl = Uri.EscapeDataString(RenderingServices.LiveCodeUrl);
     private readonly BunitAuthorizationContext _auth;
 
@@ -23,7 +25,9 @@ public sealed class QrDownloadDialogTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalLocalization();
         Services.AddRendering(RenderingTestConfiguration.Default());
-        Services.AddRadzenComponents();
+        Services.AddPortalUi();
+        // Read when a page first needs it: a test may set publicBase before rendering.
+        Services.AddSingleton(_ => RenderingTestConfiguration.PublicAddress(publicBase));
         _auth = AddAuthorization();
         _auth.SetAuthorized("operator@example.com");
         _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
@@ -31,10 +35,27 @@ public sealed class QrDownloadDialogTests : BunitContext
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
-    private IRenderedComponent<QrDownloadDialog> RenderDialog() =>
-        Render<QrDownloadDialog>(p => p.Add(x => x.Url, RenderingServices.LiveCodeUrl));
+    /// <summary>The dialog as QrDownloadButton opens it: through the dialog service, inside the provider.</summary>
+    private IRenderedComponent<MudDialogProvider> RenderDialog(string? url = null)
+    {
+        Render<MudPopoverProvider>();
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        provider.InvokeAsync(() => dialogs.ShowAsync<QrDownloadDialog>("QR",
+            new DialogParameters<QrDownloadDialog> { { d => d.Url, url ?? RenderingServices.LiveCodeUrl } }));
+        provider.WaitForElement("[data-testid=qr-dialog]");
+        return provider;
+    }
 
-    private string DownloadHref(IRenderedComponent<QrDownloadDialog> cut) => cut.Find("[data-testid=qr-download-link]").GetAttribute("href")!;
+    private static string DownloadHref(IRenderedComponent<MudDialogProvider> cut) => cut.Find("[data-testid=qr-download-link]").GetAttribute("href")!;
+
+    private static Task ChooseAsync<T>(IRenderedComponent<MudDialogProvider> cut, T value) =>
+        cut.InvokeAsync(() => cut.FindComponent<MudSelect<T>>().Instance.ValueChanged.InvokeAsync(value));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only IAsyncDisposable.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public void Defaults_ArePng1024LevelMMargin4_AsAPlainRenderLink()
@@ -48,16 +69,16 @@ public sealed class QrDownloadDialogTests : BunitContext
     }
 
     [Fact]
-    public void ChosenSizeLevelMarginAndSvg_AreInTheLink()
+    public async Task ChosenSizeLevelMarginAndSvg_AreInTheLink()
     {
         var cut = RenderDialog();
 
         cut.Find("#qr-size").Change("2048");
-        cut.Find("#qr-level").Change("H");
+        await ChooseAsync(cut, QrLevel.H);
         cut.Find("#qr-margin").Change("0");
-        cut.Find("#qr-format-svg").Change(true);
+        await cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<string>>().Instance.ValueChanged.InvokeAsync("svg"));
 
-        Assert.Equal($"render/qr.svg?url={EscapedUrl}&size=2048&level=H&margin=0", DownloadHref(cut));
+        cut.WaitForAssertion(() => Assert.Equal($"render/qr.svg?url={EscapedUrl}&size=2048&level=H&margin=0", DownloadHref(cut)));
     }
 
     [Fact]
@@ -69,8 +90,8 @@ public sealed class QrDownloadDialogTests : BunitContext
         cut.Find("#qr-size").Change("100");
         cut.Find("#qr-margin").Change("11");
 
-        Assert.Equal("Size (px) must be between 256 and 2048.", cut.Find("[data-field=Size]").TextContent);
-        Assert.Contains("between 0 and 10", cut.Find("[data-field=Margin]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("Size (px) must be between 256 and 2048.", cut.Find("#qr-size-error").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("between 0 and 10", cut.Find("#qr-margin-error").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=qr-download-link]"));
     }
 
@@ -79,6 +100,7 @@ public sealed class QrDownloadDialogTests : BunitContext
     {
         var cut = RenderDialog();
         cut.Find("#qr-size").Change("512");
+        cut.WaitForAssertion(() => Assert.Contains("size=512", DownloadHref(cut)));
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(RenderingServices.StripesPng, "logo.png", contentType: "image/png"));
 
@@ -125,18 +147,33 @@ public sealed class QrDownloadDialogTests : BunitContext
 
         var cut = RenderDialog();
 
-        Assert.Empty(cut.FindAll("#qr-logo"));
+        Assert.Empty(cut.FindAll("[data-testid=qr-logo]"));
         Assert.StartsWith("render/qr.png?", DownloadHref(cut));
     }
 
+    /// <summary>Portal:PublicBaseUrl set: a code of this portal made from the browser's address downloads with the public one.</summary>
     [Fact]
-    public void EveryFieldHasALabel()
+    public void WithAPublicAddress_ACodeMadeFromTheBrowsersAddress_CarriesThePublicOne()
     {
+        publicBase = RenderingTestConfiguration.PublicBase;
+
+        var cut = RenderDialog("http://localhost/q/reading?c=kol01");
+
+        Assert.Equal("https://qun.example.com/q/reading?c=kol01", cut.Find("[data-testid=qr-dialog-url]").TextContent);
+        Assert.Equal($"render/qr.png?url={Uri.EscapeDataString("https://qun.example.com/q/reading?c=kol01")}&size=1024&level=M&margin=4",
+            DownloadHref(cut));
+    }
+
+    [Fact]
+    public void ALinkElsewhere_IsLeftAsItIs()
+    {
+        publicBase = RenderingTestConfiguration.PublicBase;
+
         var cut = RenderDialog();
 
-        foreach (var input in cut.FindAll("input, select"))
-        {
-            Assert.NotEmpty(cut.FindAll($"label[for={input.Id}]"));
-        }
+        Assert.Equal(RenderingServices.LiveCodeUrl, cut.Find("[data-testid=qr-dialog-url]").TextContent);
     }
+
+    [Fact]
+    public void EveryFieldHasALabel() => RenderedFields.AssertEveryFieldIsNamed(RenderDialog());
 }

@@ -59,6 +59,24 @@ public sealed class QrScanTests : IDisposable
         Assert.Equal(LiveCodeUrl, Scan(Path.Combine(_folder, "page.png")));
     }
 
+    /// <summary>What a phone reads from one page (1-based) of a PDF, rasterised by pdftoppm.</summary>
+    internal static string ScanPdfPage(byte[] pdf, int page)
+    {
+        var folder = Directory.CreateTempSubdirectory("qr-scan-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "posters.pdf");
+            File.WriteAllBytes(path, pdf);
+            var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Run("pdftoppm", "-r", "150", "-png", "-singlefile", "-f", number, "-l", number, path, Path.Combine(folder, "page"));
+            return Scan(Path.Combine(folder, "page.png"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     internal static string Scan(string image) => Run("zbarimg", "--quiet", "--raw", image).Trim();
 
     private static string Run(string tool, params string[] arguments)

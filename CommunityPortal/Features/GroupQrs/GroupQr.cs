@@ -10,7 +10,8 @@ namespace CommunityPortal.Features.GroupQrs;
 public sealed class GroupQr
 {
     public const int PayloadMax = 512;
-    public const int MaxImageBytes = 2 * 1024 * 1024;
+    /// <summary>Phone photos of a screen are often 3–6 MB; the reader caps the pixels (<see cref="GroupQrReader.MaxPixels"/>).</summary>
+    public const int MaxImageBytes = 8 * 1024 * 1024;
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
 
     public int Id { get; set; }

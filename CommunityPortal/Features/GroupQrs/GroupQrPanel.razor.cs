@@ -6,18 +6,27 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Features.GroupQrs;
 
+/// <summary>
+/// A chosen image goes to the server, which reads its QR code; the invite it holds is shown (with the expiry to give it)
+/// and replaces the current QR only when the operator confirms. Refusals say why, in the panel.
+/// </summary>
 public sealed partial class GroupQrPanel
 {
     private GroupQrOverview? overview;
-    private DateTime? expiryLocal;
+    private DateTime expiryLocal;
+    private string? expiryError;
+    private GroupQrPending? pending;
+    private DateTime pendingExpiry;
+    private string? pendingExpiryError;
+    private int uploads;
     private bool canEdit;
     private bool busy;
     private string? status;
-    private AlertStyle statusStyle = AlertStyle.Info;
+    private Severity statusSeverity = Severity.Info;
 
     [Parameter, EditorRequired]
     public int GroupId { get; set; }
@@ -37,7 +46,7 @@ public sealed partial class GroupQrPanel
         // The group page re-renders after saving the group form: keep the panel (and its last message) as it is.
         if (overview?.GroupId != GroupId)
         {
-            status = null;
+            (status, pending) = (null, null);
             await LoadAsync();
         }
     }
@@ -45,43 +54,82 @@ public sealed partial class GroupQrPanel
     private async Task LoadAsync()
     {
         overview = await Qrs.OverviewAsync(GroupId);
-        expiryLocal = overview.Current is { } qr ? PortalTime.ToLocal(qr.ExpiresAt) : null;
+        expiryLocal = overview.Current is { } qr ? PortalTime.ToLocal(qr.ExpiresAt) : default;
+        expiryError = null;
     }
 
     private static string ImageUrl(GroupQrDto qr) => $"groups/{qr.GroupId}/qr/{qr.Id}/image";
 
-    private static AlertStyle ExpiryStyle(GroupQrDto qr) =>
-        qr.IsExpired(DateTime.UtcNow) ? AlertStyle.Danger : qr.ExpiresSoon(DateTime.UtcNow) ? AlertStyle.Warning : AlertStyle.Success;
+    private static Severity ExpirySeverity(GroupQrDto qr) =>
+        qr.IsExpired(DateTime.UtcNow) ? Severity.Error : qr.ExpiresSoon(DateTime.UtcNow) ? Severity.Warning : Severity.Success;
 
     private string ExpiryText(GroupQrDto qr)
     {
-        var at = Matrix.Components.MatrixLabels.DateTime(qr.ExpiresAt);
+        var at = GroupQrLabels.Time(qr.ExpiresAt);
         return qr.IsExpired(DateTime.UtcNow) ? T["Panel.Expired", at]
             : qr.ExpiresSoon(DateTime.UtcNow) ? T["Panel.ExpiresSoon", at]
             : T["Panel.Valid", at];
     }
 
-    /// <summary>Sends the chosen file to the service, which reads the QR code in it; a file over the limit is not read at all.</summary>
-    private async Task UploadAsync(InputFileChangeEventArgs e)
+    /// <summary>Has the server read the chosen file; a file over the limit is not read at all. Nothing is stored yet.</summary>
+    private async Task ReadAsync(IBrowserFile? file)
     {
-        if (busy || !await IsAllowedAsync(Policies.Edit))
+        if (file is null || busy || !await IsAllowedAsync(Policies.Edit))
         {
             return;
         }
         busy = true;
-        Show(T["Panel.Reading"], AlertStyle.Info);
+        pending = null;
+        Show(T["Panel.Reading"], Severity.Info);
         try
         {
-            if (e.File.Size > GroupQr.MaxImageBytes)
+            if (file.Size > GroupQr.MaxImageBytes)
             {
-                ShowErrors(Qrs.TooLargeToRead(e.File.Size));
+                ShowErrors(Qrs.TooLargeToRead(file.Size));
                 return;
             }
-            var bytes = await ReadAsync(e.File);
+            var bytes = await ReadBytesAsync(file);
+            var invite = await Qrs.ReadAsync(bytes);
+            pending = new GroupQrPending(bytes, file.Name, invite);
+            pendingExpiry = WholeMinute(PortalTime.ToLocal(DateTime.UtcNow + GroupQr.DefaultLifetime));
+            pendingExpiryError = null;
+            Show(T["Preview.Read"], Severity.Info);
+        }
+        catch (PortalValidationException ex)
+        {
+            ShowErrors(ex);
+        }
+        catch (Exception ex) when (ex is IOException or JSException)
+        {
+            Show(T["Error.ReadFailed"], Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+            uploads++;
+        }
+    }
+
+    /// <summary>Stores the previewed image as the group's QR; the server reads it again and never trusts the preview.</summary>
+    private async Task ConfirmAsync()
+    {
+        if (pending is not { } chosen || busy || !await IsAllowedAsync(Policies.Edit))
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
             var user = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
-            await Qrs.UploadAsync(GroupId, bytes, null, user);
+            await Qrs.UploadAsync(GroupId, chosen.Image, PortalTime.ToUtc(pendingExpiry), user);
+            pending = null;
             await LoadAsync();
-            Show(T["Panel.Uploaded"], AlertStyle.Success);
+            Show(T["Panel.Uploaded"], Severity.Success);
+        }
+        catch (PortalValidationException ex) when (ex.Errors.Keys.All(k => k == GroupQrService.ExpiresAtField))
+        {
+            pendingExpiryError = string.Join(" ", ex.Errors.Values.SelectMany(m => m));
+            status = null;
         }
         catch (PortalValidationException ex)
         {
@@ -89,11 +137,7 @@ public sealed partial class GroupQrPanel
         }
         catch (Exception ex) when (ex is NotFoundException or ConcurrencyConflictException)
         {
-            Show(ex.Message, AlertStyle.Danger);
-        }
-        catch (Exception ex) when (ex is IOException or JSException)
-        {
-            Show(T["Error.ReadFailed"], AlertStyle.Danger);
+            Show(ex.Message, Severity.Error);
         }
         finally
         {
@@ -101,26 +145,28 @@ public sealed partial class GroupQrPanel
         }
     }
 
+    private void Clear() => (pending, status) = (null, null);
+
     private async Task SaveExpiryAsync()
     {
-        if (overview?.Current is not { } qr || expiryLocal is not { } local || !await IsAllowedAsync(Policies.Edit))
+        if (overview?.Current is not { } qr || busy || !await IsAllowedAsync(Policies.Edit))
         {
             return;
         }
         busy = true;
         try
         {
-            await Qrs.SetExpiryAsync(qr.Id, PortalTime.ToUtc(local));
+            await Qrs.SetExpiryAsync(qr.Id, PortalTime.ToUtc(expiryLocal));
             await LoadAsync();
-            Show(T["Panel.ExpirySaved"], AlertStyle.Success);
+            Show(T["Panel.ExpirySaved"], Severity.Success);
         }
         catch (PortalValidationException ex)
         {
-            ShowErrors(ex);
+            expiryError = string.Join(" ", ex.Errors.Values.SelectMany(m => m));
         }
         catch (NotFoundException ex)
         {
-            Show(ex.Message, AlertStyle.Danger);
+            Show(ex.Message, Severity.Error);
         }
         finally
         {
@@ -129,7 +175,7 @@ public sealed partial class GroupQrPanel
     }
 
     /// <summary>The file's bytes; the browser stream itself refuses more than the limit.</summary>
-    private static async Task<byte[]> ReadAsync(IBrowserFile file)
+    private static async Task<byte[]> ReadBytesAsync(IBrowserFile file)
     {
         await using var stream = file.OpenReadStream(GroupQr.MaxImageBytes);
         using var buffer = new MemoryStream();
@@ -137,10 +183,13 @@ public sealed partial class GroupQrPanel
         return buffer.ToArray();
     }
 
-    private void Show(string message, AlertStyle style) => (status, statusStyle) = (message, style);
+    private static DateTime WholeMinute(DateTime value) => new(value.Ticks - value.Ticks % TimeSpan.TicksPerMinute, value.Kind);
 
-    private void ShowErrors(PortalValidationException ex) => Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
+    private void Show(string message, Severity severity) => (status, statusSeverity) = (message, severity);
+
+    private void ShowErrors(PortalValidationException ex) => Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), Severity.Error);
 
     private async Task<bool> IsAllowedAsync(string policy) =>
-        AuthenticationState is not null && (await Authorization.AuthorizeAsync((await AuthenticationState).User, policy)).Succeeded;
+        AuthenticationState is not null && (await AuthenticationState).User is { } user
+        && (await Authorization.AuthorizeAsync(user, policy)).Succeeded;
 }

@@ -80,6 +80,16 @@ public sealed class GroupQrService(
         return (await FindAsync(q => q.Id == qr.Id, ct)).Single();
     }
 
+    /// <summary>
+    /// What the image's QR code holds when it is a group invite: the panel shows it before anything is stored. Refused on
+    /// <see cref="FileField"/> otherwise. <see cref="UploadAsync"/> reads the image again; this answer is only a preview.
+    /// </summary>
+    public async Task<string> ReadAsync(byte[] image, CancellationToken ct = default)
+    {
+        var (invite, error) = await ReadInviteAsync(image, ct);
+        return invite ?? throw new PortalValidationException(new Dictionary<string, string[]> { [FileField] = [error!] });
+    }
+
     /// <summary>The group invite the image's QR code holds, or why there is none (the file's message).</summary>
     private async Task<(string? Invite, string? Error)> ReadInviteAsync(byte[] image, CancellationToken ct)
     {

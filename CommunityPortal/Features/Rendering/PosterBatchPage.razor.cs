@@ -17,13 +17,16 @@ public sealed partial class PosterBatchPage
     private readonly HashSet<string> chosen = new(StringComparer.Ordinal);
     private PosterBatchSource? source;
     private string? missing;
+    private readonly FieldTouches touches = new();
     private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
+    private IReadOnlyDictionary<string, string[]> shown = new Dictionary<string, string[]>();
     private int version;
     private string? owner;
 
     [Inject] private LiveCodePosterTargets Targets { get; set; } = default!;
     [Inject] private PosterBatchService Batch { get; set; } = default!;
     [Inject] private PosterBatchDrafts Drafts { get; set; } = default!;
+    [Inject] private PublicAddress Public { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -32,11 +35,12 @@ public sealed partial class PosterBatchPage
     /// <summary>The chosen codes in the checklist's order.</summary>
     private List<PosterBatchTarget> Chosen => source?.Targets.Where(t => chosen.Contains(t.Key)).ToList() ?? [];
 
+    private bool Ready => errors.Count == 0;
+
     protected override async Task OnInitializedAsync()
     {
         owner = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
         model.Spec.Title = T["Defaults.Title"];
-        model.Spec.Subtitle = T["Defaults.Subtitle"];
         if (LiveCode is not { } id)
         {
             missing = B["Error.NoLiveCode"];
@@ -44,7 +48,8 @@ public sealed partial class PosterBatchPage
         }
         try
         {
-            source = await Targets.LoadAsync(id, Nav.BaseUri);
+            // Printed codes carry the public address, not the one this browser used (Portal:PublicBaseUrl).
+            source = await Targets.LoadAsync(id, Public.BaseFor(Nav.BaseUri));
         }
         catch (NotFoundException ex)
         {
@@ -55,8 +60,29 @@ public sealed partial class PosterBatchPage
         await RefreshAsync();
     }
 
+    private Task ChangedAsync(string field)
+    {
+        touches.Touch(field);
+        return RefreshAsync();
+    }
+
+    private void Touch(string field)
+    {
+        if (touches.Touch(field))
+        {
+            shown = touches.Visible(errors);
+        }
+    }
+
+    private void ShowAllErrors()
+    {
+        touches.ShowAll();
+        shown = touches.Visible(errors);
+    }
+
     private Task ChooseAsync(string key, bool on)
     {
+        touches.Touch(PosterBatchService.CodesField);
         if (on)
         {
             chosen.Add(key);
@@ -70,6 +96,7 @@ public sealed partial class PosterBatchPage
 
     private Task ChooseAllAsync(bool on)
     {
+        touches.Touch(PosterBatchService.CodesField);
         chosen.Clear();
         if (on)
         {
@@ -86,6 +113,7 @@ public sealed partial class PosterBatchPage
         }
         var picked = Chosen;
         errors = Batch.Validate(model.Spec, picked);
+        shown = touches.Visible(errors);
         if (errors.Count == 0 && owner is not null)
         {
             Drafts.Put(draftId, owner, new PosterBatchDraft($"posters-{source.Slug}", model.Spec, picked));

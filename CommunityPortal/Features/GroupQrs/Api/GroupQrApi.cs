@@ -14,7 +14,7 @@ namespace CommunityPortal.Features.GroupQrs.Api;
 public static class GroupQrApi
 {
     /// <summary>
-    /// The multipart body may carry the 2 MB image and its small fields. A larger upload is cut off here, at the form,
+    /// The multipart body may carry the 8 MB image and its small fields. A larger upload is cut off here, at the form,
     /// and answered on the file field: bound as a parameter instead, the framework's own form reading failed first and
     /// the client heard "A JSON request body is required".
     /// </summary>
@@ -35,9 +35,9 @@ public static class GroupQrApi
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimit))
             .Accepts<GroupQrUploadForm>("multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithDescription("""
+            .WithDescription($"""
                 Uploads a new QR code for the group, replacing the current one at once. multipart/form-data: file (a PNG or
-                JPEG screenshot or photo of the group QR code, at most 2 MB; the type is taken from the bytes) and optional
+                JPEG screenshot or photo of the group QR code, at most {GroupQr.MaxImageBytes / 1024 / 1024} MB; the type is taken from the bytes) and optional
                 expiresAt (ISO 8601, in the future, at most 30 days ahead; default upload + 7 days). The server reads the QR
                 code in the image itself and stores what it holds when that is a WeChat group invite (https://weixin.qq.com/g/…);
                 personal contact codes, web pages, plain text, images without a readable QR code and non-images are refused
