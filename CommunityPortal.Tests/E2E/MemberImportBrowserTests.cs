@@ -98,8 +98,12 @@ public sealed class MemberImportBrowserTests(ChromiumFixture chromium, PortalSer
     /// <summary>What "另存为 CSV (逗号分隔)" in Chinese Excel writes: GBK bytes, CRLF line ends, no byte-order mark.</summary>
     private static byte[] ExcelGbk(params string[] rows) => Encoding.GetEncoding("GBK").GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
-    private static Task ChooseAsync(IPage page, byte[] bytes) =>
-        page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "会员名单.csv", MimeType = "text/csv", Buffer = bytes });
+    /// <summary>Sets the file once the upload says its file input is registered with the browser (data-ready).</summary>
+    private static async Task ChooseAsync(IPage page, byte[] bytes)
+    {
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToHaveAttributeAsync("data-ready", "true");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "会员名单.csv", MimeType = "text/csv", Buffer = bytes });
+    }
 
     /// <summary>The member's tags without the batch tag the import adds (its own test covers that).</summary>
     private static string[] UserTags(MemberHeader member) => [.. member.Tags.Where(t => !t.Name.StartsWith("导入 ", StringComparison.Ordinal)).Select(t => t.Name).Order()];

@@ -53,7 +53,7 @@ public sealed class MembersJourneyBrowserTests(ChromiumFixture chromium, PortalS
         // 1. Import: the list page's button, a GBK file as Chinese Excel saves it, the preview, the import.
         await portal.GotoAsync("/members");
         await page.GetByTestId("import-members").ClickAsync();
-        await portal.WaitInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToHaveAttributeAsync("data-ready", "true");
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "会员名单.csv", MimeType = "text/csv",

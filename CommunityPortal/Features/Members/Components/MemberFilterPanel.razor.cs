@@ -12,6 +12,7 @@ public sealed partial class MemberFilterPanel
     private IReadOnlyList<Option<int>> channels = [];
     private IReadOnlyList<Option<int>> groups = [];
     private IReadOnlyList<Option<int>> activities = [];
+    private bool showAll;
 
     [Inject]
     private ActivityService Activities { get; set; } = default!;
@@ -59,6 +60,11 @@ public sealed partial class MemberFilterPanel
             }
         }
     }
+
+    /// <summary>How many filters besides the search are set (said on the phone's toggle).</summary>
+    private int ActiveCount =>
+        new object?[] { Filter.GrowthLevel, Filter.Status, Filter.ChannelId, Filter.GroupId, Filter.ActivityId, Filter.JoinedFrom, Filter.JoinedTo }.Count(v => v is not null)
+        + (Filter.TagsAllOf.Count > 0 ? 1 : 0) + (Filter.TagsAnyOf.Count > 0 ? 1 : 0) + (Filter.TagsNoneOf.Count > 0 ? 1 : 0);
 
     /// <summary>The option shown for an id in the filter (null when none is chosen or it is unknown).</summary>
     private static Option<int>? Chosen(IReadOnlyList<Option<int>> options, int? id) =>

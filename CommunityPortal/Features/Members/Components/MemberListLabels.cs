@@ -26,6 +26,12 @@ public static class MemberListLabels
     /// <summary>A stored UTC time as the portal's local date and time, in the reader's culture.</summary>
     public static string DateTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
+    /// <summary>The local date of a stored UTC time, in the reader's culture.</summary>
+    public static string Date(DateTime utc) => PortalTime.ToLocal(utc).ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>The local time of day of a stored UTC time, in the reader's culture.</summary>
+    public static string Time(DateTime utc) => PortalTime.ToLocal(utc).ToString("t", CultureInfo.CurrentCulture);
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>Black or white text, whichever reads better on the tag's colour (#RRGGBB).</summary>
