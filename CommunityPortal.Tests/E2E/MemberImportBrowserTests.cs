@@ -56,7 +56,7 @@ public sealed class MemberImportBrowserTests(ChromiumFixture chromium, PortalSer
         await Assertions.Expect(bad.Locator("td.cell-error")).ToHaveTextAsync("1380013");
         await Assertions.Expect(bad.GetByTestId("preview-problem")).ToHaveTextAsync("手机：“1380013”不是有效的手机号（11 位，以 1 开头）");
         await Assertions.Expect(page.GetByTestId("import-start")).ToBeDisabledAsync();
-        await page.GetByTestId("only-problems").ClickAsync();
+        await page.GetByLabel("只看有问题的行").UncheckAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-row='2'] td[data-column=Nickname]")).ToHaveTextAsync("小雨妈妈");
         await Assertions.Expect(page.Locator("[data-row='4'] td[data-column=Tags]")).ToHaveTextAsync("亲子阅读");
@@ -68,9 +68,8 @@ public sealed class MemberImportBrowserTests(ChromiumFixture chromium, PortalSer
             "Amy 豆豆,,13900139000,,北京,,亲子阅读"));
         await Assertions.Expect(page.GetByTestId("import-ready")).ToContainTextAsync("新建 3 位会员");
         await page.GetByTestId("import-start").ClickAsync();
-        var dialog = page.Locator(".confirm-dialog");
-        await Assertions.Expect(dialog).ToContainTextAsync("新建 3 位会员、更新 0 位已有会员？");
-        await dialog.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(portal.Dialog).ToContainTextAsync("新建 3 位会员、更新 0 位已有会员？");
+        await portal.ConfirmAsync();
 
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("导入完成：新建 3 位会员", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("import-result-numbers")).ToHaveTextAsync("新会员的学号：10001–10003");
@@ -99,8 +98,12 @@ public sealed class MemberImportBrowserTests(ChromiumFixture chromium, PortalSer
     /// <summary>What "另存为 CSV (逗号分隔)" in Chinese Excel writes: GBK bytes, CRLF line ends, no byte-order mark.</summary>
     private static byte[] ExcelGbk(params string[] rows) => Encoding.GetEncoding("GBK").GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
-    private static Task ChooseAsync(IPage page, byte[] bytes) =>
-        page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "会员名单.csv", MimeType = "text/csv", Buffer = bytes });
+    /// <summary>Sets the file once the upload says its file input is registered with the browser (data-ready).</summary>
+    private static async Task ChooseAsync(IPage page, byte[] bytes)
+    {
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToHaveAttributeAsync("data-ready", "true");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "会员名单.csv", MimeType = "text/csv", Buffer = bytes });
+    }
 
     /// <summary>The member's tags without the batch tag the import adds (its own test covers that).</summary>
     private static string[] UserTags(MemberHeader member) => [.. member.Tags.Where(t => !t.Name.StartsWith("导入 ", StringComparison.Ordinal)).Select(t => t.Name).Order()];

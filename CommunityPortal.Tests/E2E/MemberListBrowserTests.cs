@@ -46,11 +46,10 @@ public sealed class MemberListBrowserTests(ChromiumFixture chromium, PortalServe
         await page.GetByTestId("filter-all").GetByTestId("tag-option").Filter(new() { HasText = "高意向" }).ClickAsync();
         await page.GetByTestId("tag-picker-done").ClickAsync();
         await Assertions.Expect(page.GetByTestId("members-total")).ToContainTextAsync("筛选出 7 位会员");
-        await page.Locator(".rz-dropdown:has(#filter-level)").ClickAsync();
-        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = "S 类" }).First.ClickAsync();
+        await portal.ChooseAsync("filter-level", "S 类（有直接需求）");
         await Assertions.Expect(page.GetByTestId("members-total")).ToContainTextAsync("筛选出 4 位会员");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($@"/members\?all={keen}&level=S$"));
-        await Assertions.Expect(page.GetByTestId("member-row")).ToHaveCountAsync(4);
+        await Assertions.Expect(MemberRows(page)).ToHaveCountAsync(4);
         await Screenshots.TakeAsync(page, "members-filtered-zh");
 
         // Saved as a segment: the address names it, and its count is shown.
@@ -61,14 +60,13 @@ public sealed class MemberListBrowserTests(ChromiumFixture chromium, PortalServe
         await Assertions.Expect(page.GetByTestId("segment-count")).ToHaveTextAsync("共 4 人");
 
         // Every member of the filter gets 已邀请, after a confirmation that says how many.
-        await page.Locator(".rz-dropdown:has(#bulk-tag)").ClickAsync();
-        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = "已邀请" }).First.ClickAsync();
+        await portal.ChooseAsync("bulk-tag", "活动 · 已邀请");
         await page.GetByTestId("bulk-add-all").ClickAsync();
         await Assertions.Expect(page.GetByTestId("bulk-question")).ToContainTextAsync("全部 4 位会员添加标签“活动 · 已邀请”");
         await Screenshots.TakeAsync(page, "members-bulk-confirm-zh");
         await page.GetByTestId("bulk-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("bulk-dialog")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("member-row").Filter(new() { HasText = "已邀请" })).ToHaveCountAsync(4);
+        await Assertions.Expect(MemberRows(page).Filter(new() { HasText = "已邀请" })).ToHaveCountAsync(4);
 
         // And the list agrees: exactly those 4 carry it now.
         await portal.GotoAsync($"/members?all={invited}");
@@ -86,8 +84,7 @@ public sealed class MemberListBrowserTests(ChromiumFixture chromium, PortalServe
         await new LoginPage(managerPage, server.BaseUrl).SignInAsync(Manager, Password);
         var managerPortal = new PortalPage(managerPage, server.BaseUrl);
         await managerPortal.GotoAsync("/members");
-        await managerPage.Locator(".rz-dropdown:has(#segment-pick)").ClickAsync();
-        await managerPage.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = "高意向S类" }).First.ClickAsync();
+        await managerPortal.ChooseAsync("segment-pick", "高意向S类");
         await Assertions.Expect(managerPage.GetByTestId("members-total")).ToContainTextAsync("筛选出 4 位会员");
         var download = await managerPage.RunAndWaitForDownloadAsync(() => managerPage.GetByTestId("export-csv").ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
@@ -103,6 +100,10 @@ public sealed class MemberListBrowserTests(ChromiumFixture chromium, PortalServe
         Assert.Contains(lines, line => line.Contains(",13800000001,", StringComparison.Ordinal));
         await managerPage.Context.CloseAsync();
     }
+
+    /// <summary>The member list's rows: the grid's rows that link a 学号.</summary>
+    private static ILocator MemberRows(IPage page) =>
+        page.GetByTestId("members-grid").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("member-no") });
 
     /// <summary>11 members: 4 S with 高意向 (one nicknamed like a formula), 3 A with 高意向, 4 S without; returns the tag ids.</summary>
     private async Task<(int Keen, int Invited)> SeedAsync()

@@ -78,7 +78,7 @@ public sealed class MemberProfileBrowserTests(ChromiumFixture chromium, PortalSe
         await Assertions.Expect(asManager.Phone).ToHaveTextAsync("13812345678");
 
         await asManager.BlacklistAsync(null);
-        await Assertions.Expect(asManager.DialogFieldError("blacklist-reason")).ToContainTextAsync("拉黑原因");
+        await Assertions.Expect(asManager.FieldMessage("blacklist-reason")).ToContainTextAsync("拉黑原因");
         await asManager.BlacklistAsync("群内发广告");
         await Assertions.Expect(asManager.Header).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bblacklisted\\b"));
         await Assertions.Expect(asManager.BlacklistBanner).ToContainTextAsync("群内发广告");
@@ -94,8 +94,8 @@ public sealed class MemberProfileBrowserTests(ChromiumFixture chromium, PortalSe
         await Screenshots.TakeAsync(managerPage, "member-blacklist-zh");
 
         await row.GetByTestId("blacklist-lift").ClickAsync();
-        await managerPage.Locator(".matrix-dialog #lift-note").FillAsync("误判，已核实");
-        await managerPage.Locator(".matrix-dialog #lift-confirm").ClickAsync();
+        await blacklist.Dialog.Locator("#lift-note").FillAsync("误判，已核实");
+        await blacklist.Dialog.GetByTestId("save").ClickAsync();
         await Assertions.Expect(managerPage.GetByTestId("blacklist-empty")).ToBeVisibleAsync();
 
         await asManager.OpenAsync(member.Id);

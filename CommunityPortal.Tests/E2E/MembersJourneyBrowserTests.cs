@@ -53,7 +53,7 @@ public sealed class MembersJourneyBrowserTests(ChromiumFixture chromium, PortalS
         // 1. Import: the list page's button, a GBK file as Chinese Excel saves it, the preview, the import.
         await portal.GotoAsync("/members");
         await page.GetByTestId("import-members").ClickAsync();
-        await portal.WaitInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToHaveAttributeAsync("data-ready", "true");
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "会员名单.csv", MimeType = "text/csv",
@@ -63,19 +63,19 @@ public sealed class MembersJourneyBrowserTests(ChromiumFixture chromium, PortalS
         await Assertions.Expect(page.GetByTestId("import-encoding-used")).ToContainTextAsync("GBK");
         await Assertions.Expect(page.GetByTestId("import-ready")).ToContainTextAsync("新建 3 位会员");
         await page.GetByTestId("import-start").ClickAsync();
-        await page.Locator(".confirm-dialog .rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(portal.Dialog).ToContainTextAsync("新建 3 位会员");
+        await portal.ConfirmAsync();
         await Assertions.Expect(page.GetByTestId("import-result-numbers")).ToHaveTextAsync("新会员的学号：10001–10003", new() { Timeout = 30_000 });
 
         // 2. Tag the S members in bulk and save them as a segment.
         await portal.GotoAsync("/members?level=S");
         await Assertions.Expect(page.GetByTestId("members-total")).ToContainTextAsync("筛选出 2 位会员");
-        await Assertions.Expect(page.GetByTestId("member-row").First).ToContainTextAsync("豆豆爸爸");
-        await page.Locator(".rz-dropdown:has(#bulk-tag)").ClickAsync();
-        await page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = "高意向" }).First.ClickAsync();
+        await Assertions.Expect(MemberRows(page).First).ToContainTextAsync("豆豆爸爸");
+        await portal.ChooseAsync("bulk-tag", "意向 · 高意向");
         await page.GetByTestId("bulk-add-all").ClickAsync();
         await Assertions.Expect(page.GetByTestId("bulk-question")).ToContainTextAsync("全部 2 位会员");
         await page.GetByTestId("bulk-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("member-row").Filter(new() { HasText = "高意向" })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Assertions.Expect(MemberRows(page).Filter(new() { HasText = "高意向" })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await page.GetByTestId("save-segment").ClickAsync();
         await page.Locator("#segment-name").FillAsync("S类高意向");
         await page.Locator("#segment-name").PressAsync("Enter");
@@ -118,4 +118,8 @@ public sealed class MembersJourneyBrowserTests(ChromiumFixture chromium, PortalS
             await phone.Context.CloseAsync();
         }
     }
+
+    /// <summary>The member list's rows: the grid's rows that link a 学号.</summary>
+    private static ILocator MemberRows(IPage page) =>
+        page.GetByTestId("members-grid").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("member-no") });
 }

@@ -3,7 +3,7 @@ using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Import;
 
@@ -16,7 +16,7 @@ public sealed class MemberImportPageTests : ImportComponentTestBase
     {
         using var culture = Chinese();
         await TagAsync("亲子阅读");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberImportPage>();
 
         Upload(cut, Gbk(Header, "小雨妈妈,13800138000,亲子阅读", "张晨曦,1380013,亲子阅读"));
@@ -30,7 +30,8 @@ public sealed class MemberImportPageTests : ImportComponentTestBase
         cut.WaitForElement("[data-testid=import-ready]");
         cut.Find("[data-testid=import-start]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("新建 2 位会员", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").First(b => b.TextContent.Trim() == "导入").Click();
+        Assert.Equal("导入", dialogs.Find("[data-testid=confirm-ok]").TextContent.Trim());
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("导入完成：新建 2 位会员", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));

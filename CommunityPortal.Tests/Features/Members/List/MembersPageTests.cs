@@ -3,7 +3,7 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Components;
 using CommunityPortal.Features.Members.Pages;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.List;
 
@@ -31,8 +31,8 @@ public sealed class MembersPageTests : MemberListComponentTestBase
 
         var cut = Render<MembersPage>();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-row]")));
-        var row = cut.Find("[data-testid=member-row]");
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        var row = Rows(cut).Single();
         Assert.Equal("10001", cut.Find("[data-testid=member-no]").TextContent);
         Assert.Equal($"members/{yu.Id}", cut.Find("[data-testid=member-no]").GetAttribute("href"));
         Assert.Contains("138****5678", row.TextContent);
@@ -92,7 +92,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count));
 
-        cut.Find("[data-testid=member-search]").Change("妈妈");
+        cut.Find("#member-search").Change("妈妈");
         cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
         cut.Find("[data-testid=filter-none-toggle]").Click();
         cut.FindAll("[data-testid=filter-none] [data-testid=tag-option]").Single(b => b.TextContent == "广告").Click();
@@ -111,7 +111,8 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => Assert.Equal(["a Amy", "c 小雨妈妈", "b 豆豆爸爸"], Names(cut)));
 
-        cut.FindAll("th").Single(th => th.TextContent.Contains("昵称")).QuerySelector("div")!.Click();
+        // The column's sort button.
+        cut.FindAll("th").Single(th => th.TextContent.Contains("昵称")).QuerySelector("button")!.Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["a Amy", "b 豆豆爸爸", "c 小雨妈妈"], Names(cut)));
     }
@@ -129,7 +130,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var cut = Render<MembersPage>();
 
         cut.WaitForAssertion(() => Assert.Equal(["小雨妈妈"], Names(cut)));
-        Assert.Contains("读书会1群", cut.Find("[data-testid=filter-group]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("读书会1群", cut.Find("#filter-group").GetAttribute("value")));
     }
 
     [Fact]
@@ -158,8 +159,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var cut = Render<MembersPage>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Count));
-        var rows = cut.FindAll("[data-testid=member-row]");
-        var red = Assert.Single(rows, r => r.ClassList.Contains("member-blacklisted"));
+        var red = Assert.Single(Rows(cut), r => r.ClassList.Contains("member-blacklisted"));
         Assert.Contains("广告号", red.TextContent);
         Assert.Contains("黑名单", red.TextContent);
     }
@@ -205,7 +205,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         }
         var other = await MemberAsync("C类", GrowthLevel.C);
         Nav.NavigateTo("members?level=S");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Count));
 
@@ -220,7 +220,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=bulk-dialog]")));
         Assert.Equal(s.Select(m => m.Id).Order(), await TaggedMemberIdsAsync(keen.Id));
         Assert.DoesNotContain(other.Id, await TaggedMemberIdsAsync(keen.Id));
-        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=member-row]").Count(r => r.TextContent.Contains("高意向"))));
+        cut.WaitForAssertion(() => Assert.Equal(20, Rows(cut).Count(r => r.TextContent.Contains("高意向"))));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var keen = await TagAsync("高意向");
         await MemberAsync("小雨妈妈", GrowthLevel.S);
         Nav.NavigateTo("members?level=S");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => Assert.Single(Names(cut)));
 
@@ -251,7 +251,7 @@ public sealed class MembersPageTests : MemberListComponentTestBase
         var yu = await MemberAsync("小雨妈妈");
         var amy = await MemberAsync("Amy");
         await MemberAsync("豆豆爸爸");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => Assert.Equal(3, Names(cut).Count));
 
@@ -271,13 +271,19 @@ public sealed class MembersPageTests : MemberListComponentTestBase
     private static List<string> Names(IRenderedComponent<MembersPage> cut) =>
         [.. cut.FindAll("[data-testid=member-name]").Select(a => a.TextContent)];
 
+    /// <summary>The grid's member rows (each has its 学号 link).</summary>
+    private static List<AngleSharp.Dom.IElement> Rows(IRenderedComponent<MembersPage> cut) =>
+        [.. cut.FindAll("[data-testid=members-grid] tbody tr").Where(r => r.QuerySelector("[data-testid=member-no]") is not null)];
+
     private static void Tick(IRenderedComponent<MembersPage> cut, string nickname) =>
-        cut.FindAll("[data-testid=member-row]").Single(r => r.TextContent.Contains(nickname))
-            .QuerySelector("[data-testid=select-member]")!.Change(true);
+        Rows(cut).Single(r => r.TextContent.Contains(nickname)).QuerySelector("[data-testid=select-member]")!.Change(true);
 
     private static async Task PickBulkTagAsync(IRenderedComponent<MembersPage> cut, int tagId)
     {
-        var dropdown = cut.FindComponent<BulkTagBar>().FindComponent<RadzenDropDown<int?>>();
-        await cut.InvokeAsync(() => dropdown.Instance.ValueChanged.InvokeAsync(tagId));
+        var bar = cut.FindComponent<BulkTagBar>();
+        var picker = bar.FindComponent<MudAutocomplete<TagOption>>();
+        var offered = await picker.Instance.SearchFunc!("", CancellationToken.None)!;
+        var option = offered!.Single(o => o.Id == tagId);
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(option));
     }
 }

@@ -2,7 +2,7 @@ using Bunit;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Components;
 using CommunityPortal.Features.Members.Pages;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.List;
 
@@ -16,14 +16,16 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
         var keen = await TagAsync("高意向");
         await TagMembersAsync(keen, await MemberAsync("小雨妈妈", GrowthLevel.S), await MemberAsync("Amy", GrowthLevel.A));
         Nav.NavigateTo($"members?all={keen.Id}&level=S");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-row]")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-no]")));
 
         cut.Find("[data-testid=save-segment]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[name=segment-name]"));
-        dialogs.Find("input[name=segment-name]").Change("高意向S类");
+        dialogs.WaitForElement("#segment-name");
+        dialogs.Find("#segment-name").Change("高意向S类");
         dialogs.Find("form").Submit();
+        // The save is done when the dialog has closed.
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#segment-name")));
 
         var segment = Assert.Single(await Get<SegmentService>().ListAsync());
         Assert.Equal("高意向S类", segment.Name);
@@ -39,16 +41,16 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
         using var culture = Chinese();
         await Get<SegmentService>().SaveAsync(new SegmentInput { Name = "S类" }, new MemberFilter { GrowthLevel = GrowthLevel.S }, Xiaowang);
         Nav.NavigateTo("members?level=A");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=save-segment]"));
 
         cut.Find("[data-testid=save-segment]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[name=segment-name]"));
-        dialogs.Find("input[name=segment-name]").Change("S类");
+        dialogs.WaitForElement("#segment-name");
+        dialogs.Find("#segment-name").Change("S类");
         dialogs.Find("form").Submit();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("已有同名的分群", dialogs.Find(".validation-message").TextContent));
+        dialogs.WaitForAssertion(() => Assert.Contains("已有同名的分群", dialogs.FieldMessage("segment-name")));
         Assert.Single(await Get<SegmentService>().ListAsync());
     }
 
@@ -61,13 +63,13 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
         await MemberAsync("豆豆爸爸", GrowthLevel.S);
         var segment = await Get<SegmentService>().SaveAsync(new SegmentInput { Name = "S类" }, new MemberFilter { GrowthLevel = GrowthLevel.S }, Xiaowang);
         var cut = Render<MembersPage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=member-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=member-no]").Count));
 
-        var picker = cut.FindComponent<SegmentBar>().FindComponent<RadzenDropDown<int?>>();
-        await cut.InvokeAsync(() => picker.Instance.Change.InvokeAsync(segment.Id));
+        var picker = cut.FindComponent<SegmentBar>().FindComponent<MudSelect<int?>>();
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(segment.Id));
 
         Assert.EndsWith($"/members?level=S&seg={segment.Id}", Nav.Uri);
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-no]").Count));
         cut.WaitForAssertion(() => Assert.Equal("共 2 人", cut.Find("[data-testid=segment-count]").TextContent.Trim()));
     }
 
@@ -81,7 +83,7 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
         var segments = Get<SegmentService>();
         await segments.SaveAsync(new SegmentInput { Name = "S类" }, new MemberFilter { GrowthLevel = GrowthLevel.S }, Xiaowang);
         await segments.SaveAsync(new SegmentInput { Name = "A类" }, new MemberFilter { GrowthLevel = GrowthLevel.A }, Xiaowang);
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MembersPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=manage-segments]"));
 
@@ -92,7 +94,8 @@ public sealed class SegmentBarTests : MemberListComponentTestBase
         Assert.Contains("小王", dialogs.Find("[data-testid=segment-row]").TextContent);
         dialogs.FindAll("[data-testid=segment-row]").Single(r => r.TextContent.Contains("S类")).QuerySelector("[data-testid=segment-delete]")!.Click();
         dialogs.WaitForAssertion(() => Assert.Contains("只删除保存的筛选条件", dialogs.Markup));
-        dialogs.FindAll("button").Last(b => b.TextContent.Trim() == "删除").Click();
+        Assert.Equal("删除", dialogs.Find("[data-testid=confirm-ok]").TextContent.Trim());
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
         dialogs.WaitForAssertion(() => Assert.Single(dialogs.FindAll("[data-testid=segment-row]")));
         Assert.Equal(["A类"], (await segments.ListAsync()).Select(s => s.Name));

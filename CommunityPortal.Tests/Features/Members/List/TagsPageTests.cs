@@ -1,7 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Pages;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.List;
 
@@ -78,14 +78,15 @@ public sealed class TagsPageTests : MemberListComponentTestBase
         using var culture = Chinese();
         var keen = await TagAsync("高意向");
         await TagMembersAsync(keen, await MemberAsync("小雨妈妈"), await MemberAsync("Amy"), await MemberAsync("豆豆爸爸"));
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<TagsPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tag-row]")));
 
         cut.Find("[data-testid=delete-tag]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("目前有 3 位会员带有该标签", dialogs.Markup));
         Assert.Single(await Get<TagService>().ListAsync(), g => g.Tags.Count == 1);
-        dialogs.FindAll("button").First(b => b.TextContent.Contains("删除")).Click();
+        Assert.Equal("删除", dialogs.Find("[data-testid=confirm-ok]").TextContent.Trim());
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("这个组里还没有标签", cut.Find("[data-testid=tag-group]").TextContent));
         Assert.Empty((await Get<TagService>().ListAsync()).SelectMany(g => g.Tags));
@@ -97,14 +98,14 @@ public sealed class TagsPageTests : MemberListComponentTestBase
     {
         using var culture = Chinese();
         await Get<TagService>().CreateGroupAsync(new TagGroupInput { Name = "意向", Kind = TagGroupKind.Attribute });
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<TagsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=new-tag]"));
 
         cut.Find("[data-testid=new-tag]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[name=tag-name]"));
-        dialogs.Find("input[name=tag-name]").Change("高意向");
-        dialogs.Find("input[name=tag-colour]").Change("#43a047");
+        dialogs.WaitForElement("#tag-name");
+        dialogs.Find("#tag-name").Change("高意向");
+        dialogs.Find("#tag-colour").Change("#43a047");
         dialogs.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("高意向", cut.Find("[data-testid=tag-row]").TextContent));
@@ -117,16 +118,16 @@ public sealed class TagsPageTests : MemberListComponentTestBase
     {
         using var culture = Chinese();
         await TagAsync("高意向");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<TagsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=new-tag]"));
 
         cut.Find("[data-testid=new-tag]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[name=tag-name]"));
-        dialogs.Find("input[name=tag-name]").Change("高意向");
+        dialogs.WaitForElement("#tag-name");
+        dialogs.Find("#tag-name").Change("高意向");
         dialogs.Find("form").Submit();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("同一上级下已存在相同的名称", dialogs.Find(".validation-message").TextContent));
+        dialogs.WaitForAssertion(() => Assert.Contains("同一上级下已存在相同的名称", dialogs.FieldMessage("tag-name")));
         Assert.Single((await Get<TagService>().ListAsync()).SelectMany(g => g.Tags));
     }
 }

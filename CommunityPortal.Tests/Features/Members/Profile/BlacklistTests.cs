@@ -2,7 +2,8 @@ using Bunit;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Components;
 using CommunityPortal.Features.Members.Profile;
-using Radzen.Blazor;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;
 
@@ -14,14 +15,14 @@ public sealed class BlacklistTests : ProfileComponentTestBase
         using var culture = Chinese();
         var member = await SeedMemberAsync("广告号");
         SignInAsManager("李经理");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberProfilePage>(p => p.Add(x => x.Id, member.Id));
 
         cut.WaitForElement("[data-testid=blacklist]").Click();
         dialogs.WaitForElement("#blacklist-reason");
         dialogs.Find("form").Submit();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("拉黑原因", FieldError(dialogs, "blacklist-reason")));
+        dialogs.WaitForAssertion(() => Assert.Contains("拉黑原因", dialogs.FieldMessage("blacklist-reason")));
         Assert.Equal(MemberStatus.Active, (await Get<MemberService>().GetAsync(member.Id)).Status);
 
         dialogs.Find("#blacklist-reason").Change("群内发广告");
@@ -42,8 +43,10 @@ public sealed class BlacklistTests : ProfileComponentTestBase
         var member = await SeedMemberAsync("广告号");
         SignInAsOperator();
 
-        var dialog = Render<BlacklistDialog>(p => p.Add(x => x.Member, member));
-        dialog.Find("#blacklist-reason").Change("群内发广告");
+        var dialog = Render<MudDialogProvider>();
+        await dialog.InvokeAsync(() => Services.GetRequiredService<IDialogService>()
+            .ShowAsync<BlacklistDialog>("", new DialogParameters<BlacklistDialog> { { d => d.Member, member } }));
+        dialog.WaitForElement("#blacklist-reason").Change("群内发广告");
         dialog.Find("form").Submit();
         var viaAction = await Get<MemberActions>().BlacklistAsync(member);
 
@@ -61,7 +64,7 @@ public sealed class BlacklistTests : ProfileComponentTestBase
         await SeedMemberAsync("王小明", phone: "13912345678");
         var blacklisted = await Get<MemberService>().BlacklistAsync(spammer.Id, "群内发广告", new MemberActor("user-li", "李经理"));
         SignInAsManager();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<BlacklistPage>();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-badge]")));
@@ -110,7 +113,4 @@ public sealed class BlacklistTests : ProfileComponentTestBase
         Assert.Empty(quiet.FindAll("[data-testid=member-status]"));
         Assert.Equal("10008 小明妈妈", quiet.Find("a").TextContent.Trim());
     }
-
-    private static string FieldError(IRenderedComponent<RadzenDialog> cut, string inputId) =>
-        cut.FindAll(".field").Single(f => f.QuerySelector($"#{inputId}") is not null).QuerySelector(".validation-message")?.TextContent.Trim() ?? "";
 }

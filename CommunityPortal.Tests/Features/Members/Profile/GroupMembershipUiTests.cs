@@ -4,7 +4,7 @@ using CommunityPortal.Features.Matrix.Components;
 using CommunityPortal.Features.Matrix.Pages;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;
 
@@ -62,14 +62,15 @@ public sealed class GroupMembershipUiTests : ProfileComponentTestBase
         var member = await SeedMemberAsync();
         var group = await SeedOpenGroupAsync("会员群");
         SignInAsOperator();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberProfilePage>(p => p.Add(x => x.Id, member.Id));
 
         cut.WaitForElement("[data-testid=join-group]").Click();
-        dialogs.WaitForElement("[data-testid=join-confirm]");
-        Assert.Contains("会员群", dialogs.Markup);
-        var dropdown = dialogs.FindComponent<RadzenDropDown<int?>>();
-        await dialogs.InvokeAsync(() => dropdown.Instance.ValueChanged.InvokeAsync(group.Id));
+        dialogs.WaitForElement("#join-group");
+        var picker = dialogs.FindComponent<MudAutocomplete<Option<int>>>();
+        var offered = await picker.Instance.SearchFunc!("", CancellationToken.None)!;
+        var option = Assert.Single(offered!, o => o.Text.StartsWith("会员群", StringComparison.Ordinal));
+        await dialogs.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(option));
         dialogs.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal(["会员群"], cut.FindAll("[data-testid=member-group]").Select(g => g.GetAttribute("data-group"))));
@@ -78,7 +79,7 @@ public sealed class GroupMembershipUiTests : ProfileComponentTestBase
 
         cut.Find("[data-testid=leave-group]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("会员群", dialogs.Markup));
-        dialogs.FindAll(".rz-dialog-confirm-buttons button").First().Click();
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=member-groups-empty]")));
         Assert.Equal(0, (await Get<GroupService>().GetAsync(group.Id)).MemberCount);
@@ -94,7 +95,7 @@ public sealed class GroupMembershipUiTests : ProfileComponentTestBase
 
         cut.WaitForElement("#member-phone").Change("12345");
         cut.Find("form").Submit();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".validation-message")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.InvalidInputs()));
         Assert.Empty(cut.FindAll("[data-testid=member-created]"));
 
         cut.Find("#member-nickname").Change("新会员");

@@ -3,7 +3,7 @@ using CommunityPortal.Common;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
 using CommunityPortal.Features.Users;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;
 
@@ -90,7 +90,7 @@ public sealed class MemberProfilePageTests : ProfileComponentTestBase
         await SeedTagAsync("读书会", group: "兴趣");
         await SeedTagAsync("高意向", group: "意向产品");
         SignInAsOperator();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberProfilePage>(p => p.Add(x => x.Id, member.Id));
 
         cut.WaitForElement("[data-testid=add-tag]").Click();
@@ -112,7 +112,7 @@ public sealed class MemberProfilePageTests : ProfileComponentTestBase
         using var culture = Chinese();
         var member = await SeedMemberAsync("王小明");
         SignInAsOperator();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberProfilePage>(p => p.Add(x => x.Id, member.Id));
         cut.WaitForElement("[data-testid=edit-member]").Click();
         dialogs.WaitForElement("#member-nickname");
@@ -135,7 +135,7 @@ public sealed class MemberProfilePageTests : ProfileComponentTestBase
         using var culture = Chinese();
         var member = await SeedMemberAsync("王小明", phone: "13812345678");
         SignInAsOperator();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<MemberProfilePage>(p => p.Add(x => x.Id, member.Id));
         cut.WaitForElement("[data-testid=edit-member]").Click();
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
@@ -6,7 +7,7 @@ using CommunityPortal.Features.Members.Profile;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;
 
@@ -50,5 +51,6 @@ public abstract class ProfileComponentTestBase : PortalComponentTestBase
         return await tags.CreateTagAsync(new TagInput { TagGroupId = tagGroup.Id, Name = name, Colour = colour });
     }
 
-    protected IReadOnlyList<string> Notified => [.. Services.GetRequiredService<NotificationService>().Messages.Select(m => m.Summary ?? "")];
+    /// <summary>The toasts shown so far, each as its text (a refusal: "not done" and the reason).</summary>
+    protected IReadOnlyList<string> Notified => [.. Render<MudSnackbarProvider>().FindAll("[data-testid=toast]").Select(t => t.TextContent.Trim())];
 }

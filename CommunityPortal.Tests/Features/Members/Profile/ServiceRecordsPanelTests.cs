@@ -1,7 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Profile;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;
 
@@ -13,7 +13,7 @@ public sealed class ServiceRecordsPanelTests : ProfileComponentTestBase
         using var culture = Chinese();
         var member = await SeedMemberAsync();
         SignInAsOperator("小王");
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = Render<ServiceRecordsPanel>(p => p.Add(x => x.MemberId, member.Id));
 
         cut.WaitForElement("#record-text").Change("想了解 3 月班的价格");
@@ -51,7 +51,7 @@ public sealed class ServiceRecordsPanelTests : ProfileComponentTestBase
 
         cut.WaitForElement("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.Find(".validation-message").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FieldMessage("record-text")));
         Assert.Empty(await Get<ServiceRecordService>().ListAsync(member.Id));
         Assert.NotNull(cut.Find("[data-testid=records-empty]"));
     }

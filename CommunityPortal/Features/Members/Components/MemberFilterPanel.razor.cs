@@ -2,7 +2,6 @@ using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Matrix.Components;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace CommunityPortal.Features.Members.Components;
 
@@ -10,11 +9,10 @@ public sealed partial class MemberFilterPanel
 {
     private const int GroupOptions = 50;
     private MemberListFilter edit = new();
-    private IReadOnlyList<Option<GrowthLevel?>> levels = [];
-    private IReadOnlyList<Option<MemberStatus?>> statuses = [];
-    private IReadOnlyList<Option<int?>> channels = [];
-    private IReadOnlyList<Option<int?>> groups = [];
-    private IReadOnlyList<Option<int?>> activities = [];
+    private IReadOnlyList<Option<int>> channels = [];
+    private IReadOnlyList<Option<int>> groups = [];
+    private IReadOnlyList<Option<int>> activities = [];
+    private bool showAll;
 
     [Inject]
     private ActivityService Activities { get; set; } = default!;
@@ -41,12 +39,9 @@ public sealed partial class MemberFilterPanel
 
     protected override async Task OnInitializedAsync()
     {
-        levels = [.. Enum.GetValues<GrowthLevel>().Select(l => new Option<GrowthLevel?>(l, M.Label(l)))];
-        statuses = [.. Enum.GetValues<MemberStatus>().Select(s => new Option<MemberStatus?>(s, M.Label(s)))];
-        channels = [.. (await Channels.ListAsync()).OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new Option<int?>(c.Id, c.Name))];
-        activities = [.. (await Activities.ListAsync(includeArchived: true))
-            .Select(a => new Option<int?>(a.Id, $"{a.SeriesName} · {a.Name}"))];
-        await FindGroupsAsync(null);
+        channels = [.. (await Channels.ListAsync()).OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new Option<int>(c.Id, c.Name))];
+        activities = [.. (await Activities.ListAsync(includeArchived: true)).Select(a => new Option<int>(a.Id, $"{a.SeriesName} · {a.Name}"))];
+        groups = await FindGroupsAsync(null, CancellationToken.None);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -57,7 +52,7 @@ public sealed partial class MemberFilterPanel
             try
             {
                 var group = await GroupService.GetAsync(id);
-                groups = [new Option<int?>(group.Id, group.Name), .. groups];
+                groups = [new Option<int>(group.Id, group.Name), .. groups];
             }
             catch (Common.NotFoundException)
             {
@@ -66,9 +61,28 @@ public sealed partial class MemberFilterPanel
         }
     }
 
-    private async Task LoadGroupsAsync(LoadDataArgs args) => await FindGroupsAsync(args.Filter);
+    /// <summary>How many filters besides the search are set (said on the phone's toggle).</summary>
+    private int ActiveCount =>
+        new object?[] { Filter.GrowthLevel, Filter.Status, Filter.ChannelId, Filter.GroupId, Filter.ActivityId, Filter.JoinedFrom, Filter.JoinedTo }.Count(v => v is not null)
+        + (Filter.TagsAllOf.Count > 0 ? 1 : 0) + (Filter.TagsAnyOf.Count > 0 ? 1 : 0) + (Filter.TagsNoneOf.Count > 0 ? 1 : 0);
 
-    private async Task FindGroupsAsync(string? search)
+    /// <summary>The option shown for an id in the filter (null when none is chosen or it is unknown).</summary>
+    private static Option<int>? Chosen(IReadOnlyList<Option<int>> options, int? id) =>
+        id is { } value ? options.FirstOrDefault(o => o.Value == value) : null;
+
+    private Task<IEnumerable<Option<int>>> SearchChannels(string? search, CancellationToken ct) => Task.FromResult(Matching(channels, search));
+
+    private Task<IEnumerable<Option<int>>> SearchActivities(string? search, CancellationToken ct) => Task.FromResult(Matching(activities, search));
+
+    private async Task<IEnumerable<Option<int>>> SearchGroupsAsync(string? search, CancellationToken ct)
+    {
+        var found = await FindGroupsAsync(search, ct);
+        // Keep the chosen group known, so its name still shows after a search.
+        groups = [.. found, .. groups.Where(g => g.Value == edit.GroupId && found.All(f => f.Value != g.Value))];
+        return found;
+    }
+
+    private async Task<IReadOnlyList<Option<int>>> FindGroupsAsync(string? search, CancellationToken ct)
     {
         var found = await GroupQuery.QueryAsync(new GroupQuery
         {
@@ -77,14 +91,43 @@ public sealed partial class MemberFilterPanel
             SortBy = "name",
             Descending = false,
             Take = GroupOptions,
-        });
-        var options = found.Items.Select(g => new Option<int?>(g.Id, g.Name)).ToList();
-        // Keep the chosen group listed, so its name still shows after a search.
-        if (groups.FirstOrDefault(g => g.Value == edit.GroupId) is { } selected && options.All(o => o.Value != selected.Value))
-        {
-            options.Insert(0, selected);
-        }
-        groups = options;
+        }, ct);
+        return [.. found.Items.Select(g => new Option<int>(g.Id, g.Name))];
+    }
+
+    private static IEnumerable<Option<int>> Matching(IReadOnlyList<Option<int>> options, string? search) =>
+        string.IsNullOrWhiteSpace(search) ? options : options.Where(o => o.Text.Contains(search.Trim(), StringComparison.CurrentCultureIgnoreCase));
+
+    private static DateTime? ToDate(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
+
+    private Task SearchChangedAsync(string? value)
+    {
+        edit.Search = value;
+        return EmitAsync();
+    }
+
+    private Task LevelChangedAsync(GrowthLevel? value)
+    {
+        edit.GrowthLevel = value;
+        return EmitAsync();
+    }
+
+    private Task StatusChangedAsync(MemberStatus? value)
+    {
+        edit.Status = value;
+        return EmitAsync();
+    }
+
+    private Task ChosenAsync(Option<int>? option, Action<int?> set)
+    {
+        set(option?.Value);
+        return EmitAsync();
+    }
+
+    private Task DateChangedAsync(DateTime? date, Action<DateOnly?> set)
+    {
+        set(date is { } d ? DateOnly.FromDateTime(d) : null);
+        return EmitAsync();
     }
 
     private Task TagsChangedAsync(List<int> list, IReadOnlyList<int> values)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityPortal.Common;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Features.Members.Components;
 
@@ -14,17 +14,23 @@ public static class MemberListLabels
 
     public static string Label(this IStringLocalizer<MemberText> text, TagGroupKind kind) => text[$"TagGroupKind.{kind}"];
 
-    public static BadgeStyle Style(GrowthLevel level) => level switch
+    public static Color Colour(GrowthLevel level) => level switch
     {
-        GrowthLevel.S => BadgeStyle.Success,
-        GrowthLevel.A => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        GrowthLevel.S => Color.Success,
+        GrowthLevel.A => Color.Info,
+        _ => Color.Default,
     };
 
-    public static BadgeStyle Style(MemberStatus status) => status == MemberStatus.Blacklisted ? BadgeStyle.Danger : BadgeStyle.Success;
+    public static Color Colour(MemberStatus status) => status == MemberStatus.Blacklisted ? Color.Error : Color.Success;
 
     /// <summary>A stored UTC time as the portal's local date and time, in the reader's culture.</summary>
     public static string DateTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>The local date of a stored UTC time, in the reader's culture.</summary>
+    public static string Date(DateTime utc) => PortalTime.ToLocal(utc).ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>The local time of day of a stored UTC time, in the reader's culture.</summary>
+    public static string Time(DateTime utc) => PortalTime.ToLocal(utc).ToString("t", CultureInfo.CurrentCulture);
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -29,6 +29,14 @@ public sealed partial class ImportPreviewTable
 
     private IEnumerable<PlannedRow> PageRows => shown.Skip(page * PageSize).Take(PageSize);
 
+    private int Pages => (shown.Count + PageSize - 1) / PageSize;
+
+    private void OnlyProblemsChanged(bool value)
+    {
+        onlyProblems = value;
+        Filter();
+    }
+
     /// <summary>The cell's problems in one line (its tooltip), or null when it has none.</summary>
     private static string? Problems(PlannedRow row, ImportColumn column) =>
         row.HasError(column) ? string.Join(" ", row.Errors.Where(e => e.Column == column).Select(e => e.Message)) : null;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using CommunityPortal.Common;
 using CommunityPortal.Components;
+using CommunityPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using Radzen;
 
 namespace CommunityPortal.Features.Members.Import;
 
@@ -25,10 +25,11 @@ public sealed partial class MemberImportPage
     private DuplicatePolicy policy = DuplicatePolicy.Skip;
     private bool busy;
     private string? message;
+    private int uploads;
 
     [Inject] private MemberImportService Imports { get; set; } = default!;
     [Inject] private MemberImportJobs Jobs { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<ImportText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
 
@@ -49,6 +50,7 @@ public sealed partial class MemberImportPage
         {
             // Refused before a byte is sent: the limit in the message, not a half-read file.
             preview = Imports.Refused(file.Name, file.Size, encoding, policy);
+            uploads++;
             return;
         }
         busy = true;
@@ -63,6 +65,8 @@ public sealed partial class MemberImportPage
         }
         finally
         {
+            // The file is read (or failed): a fresh upload for the next one.
+            uploads++;
             busy = false;
         }
     }
@@ -104,11 +108,7 @@ public sealed partial class MemberImportPage
         {
             return;
         }
-        var confirmed = await Dialogs.Confirm(T["Import.Confirm", ready.New, ready.Update], T["Import.ConfirmTitle"], new ConfirmOptions
-        {
-            OkButtonText = T["Import.Start"], CancelButtonText = S["Cancel"], CssClass = "confirm-dialog", CloseDialogOnEsc = true,
-        });
-        if (confirmed != true)
+        if (!await Dialogs.ConfirmAsync(T["Import.ConfirmTitle"], T["Import.Confirm", ready.New, ready.Update], T["Import.Start"]))
         {
             return;
         }

@@ -15,9 +15,7 @@ public sealed partial class MemberForm
     private string? message;
     private string? conflict;
     private bool busy;
-    private IReadOnlyList<Option<Gender>> genders = [];
-    private IReadOnlyList<Option<GrowthLevel>> levels = [];
-    private IReadOnlyList<Option<int?>> channels = [];
+    private IReadOnlyList<Option<int>> channels = [];
 
     [Inject] private MemberService Members { get; set; } = default!;
     [Inject] private ChannelService Channels { get; set; } = default!;
@@ -29,20 +27,27 @@ public sealed partial class MemberForm
     [Parameter]
     public MemberHeader? Member { get; set; }
 
-    /// <summary>Inside a Radzen dialog: Save and Cancel buttons.</summary>
+    /// <summary>
+    /// Set inside a dialog: the form renders no button of its own, and the dialog's Save submits it through the form
+    /// attribute (MudDialog keeps its actions outside the form element).
+    /// </summary>
     [Parameter]
-    public bool InDialog { get; set; }
+    public string? FormId { get; set; }
 
     [Parameter]
     public EventCallback<MemberHeader> Saved { get; set; }
 
+    /// <summary>A save started (true) or ended (false): the dialog's Save button follows it.</summary>
+    [Parameter]
+    public EventCallback<bool> BusyChanged { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
-        genders = Option.All<Gender>(M.Label);
-        levels = Option.All<GrowthLevel>(M.Label);
-        channels = [.. (await Channels.ListAsync()).Select(c => new Option<int?>(c.Id, c.Name))];
+        channels = [.. (await Channels.ListAsync()).Select(c => new Option<int>(c.Id, c.Name))];
         await ShowAsync(Member);
     }
+
+    private string? ChannelName(int? id) => channels.FirstOrDefault(c => c.Value == id)?.Text;
 
     /// <summary>
     /// Only Managers read the full phone: for others the form shows it masked, and an untouched masked value keeps the
@@ -72,6 +77,7 @@ public sealed partial class MemberForm
             return;
         }
         busy = true;
+        await BusyChanged.InvokeAsync(true);
         message = conflict = null;
         var phone = input.Phone;
         if (maskedPhone is not null && phone == maskedPhone)
@@ -85,6 +91,7 @@ public sealed partial class MemberForm
             validator, m => message = m, m => conflict = m);
         input.Phone = phone;
         busy = false;
+        await BusyChanged.InvokeAsync(false);
         if (saved is not null)
         {
             await Saved.InvokeAsync(saved);

@@ -29,5 +29,6 @@ public sealed class LiftForm
 
 public sealed class JoinForm
 {
-    public int? GroupId { get; set; }
+    /// <summary>The open group picked (with the text the picker shows for it).</summary>
+    public Matrix.Components.Option<int>? GroupId { get; set; }
 }

@@ -1,29 +1,31 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CommunityPortal.Features.Members.Profile;
 
 /// <summary>How a timeline entry reads: its icon, its sentence, the text under it, and who did it.</summary>
 public sealed class TimelineText(IStringLocalizer<ProfileText> text, IStringLocalizer<MemberText> member)
 {
+    /// <summary>The entry's MudBlazor icon (Icons.Material.Outlined).</summary>
     public static string Icon(TimelineKind kind) => kind switch
     {
-        TimelineKind.Created => "person_add",
-        TimelineKind.GroupJoined => "group_add",
-        TimelineKind.GroupLeft => "group_remove",
-        TimelineKind.ServiceRecord => "support_agent",
-        TimelineKind.TagAdded => "sell",
-        TimelineKind.TagRemoved => "label_off",
-        TimelineKind.Blacklisted => "block",
-        TimelineKind.BlacklistLifted => "lock_open",
-        TimelineKind.GrowthChanged => "trending_up",
-        TimelineKind.ScanLinked => "qr_code_scanner",
-        TimelineKind.Active => "bolt",
-        TimelineKind.Purchased => "shopping_cart",
-        TimelineKind.SignedUp => "how_to_reg",
-        TimelineKind.CheckedIn => "where_to_vote",
-        TimelineKind.Completed => "task_alt",
-        _ => "event",
+        TimelineKind.Created => Icons.Material.Outlined.PersonAdd,
+        TimelineKind.GroupJoined => Icons.Material.Outlined.GroupAdd,
+        TimelineKind.GroupLeft => Icons.Material.Outlined.GroupRemove,
+        TimelineKind.ServiceRecord => Icons.Material.Outlined.SupportAgent,
+        TimelineKind.TagAdded => Icons.Material.Outlined.Sell,
+        TimelineKind.TagRemoved => Icons.Material.Outlined.LabelOff,
+        TimelineKind.Blacklisted => Icons.Material.Outlined.Block,
+        TimelineKind.BlacklistLifted => Icons.Material.Outlined.LockOpen,
+        TimelineKind.GrowthChanged => Icons.Material.Outlined.TrendingUp,
+        TimelineKind.ScanLinked => Icons.Material.Outlined.QrCodeScanner,
+        TimelineKind.Active => Icons.Material.Outlined.Bolt,
+        TimelineKind.Purchased => Icons.Material.Outlined.ShoppingCart,
+        TimelineKind.SignedUp => Icons.Material.Outlined.HowToReg,
+        TimelineKind.CheckedIn => Icons.Material.Outlined.WhereToVote,
+        TimelineKind.Completed => Icons.Material.Outlined.TaskAlt,
+        _ => Icons.Material.Outlined.Event,
     };
 
     public string Sentence(TimelineEntry e) => e.Kind switch
