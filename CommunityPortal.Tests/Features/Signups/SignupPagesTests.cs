@@ -6,7 +6,7 @@ using CommunityPortal.Features.Signups.Pages;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Signups;
 
@@ -37,7 +37,7 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=saved]"));
-        Assert.EndsWith($"/s/act{activity.Id}", cut.Find("[data-testid=signup-url]").GetAttribute("value"));
+        Assert.EndsWith($"/s/act{activity.Id}", cut.Find("#signup-url").GetAttribute("value"));
         Assert.Contains("render/qr.png?url=", cut.Find("[data-testid=signup-qr]").GetAttribute("src"));
         Assert.Equal($"s/act{activity.Id}?preview=1", cut.Find("[data-testid=preview]").GetAttribute("href"));
         var form = await Get<SignupFormService>().GetAsync(activity.Id);
@@ -54,7 +54,7 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         cut.WaitForAssertion(() => cut.Find("#su-slug"));
 
         cut.Find("#su-slug").Change("Bad Slug");
-        await cut.InvokeAsync(() => cut.FindComponent<RadzenNumeric<int?>>().Instance.ValueChanged.InvokeAsync(0));
+        await cut.InvokeAsync(() => cut.FindComponent<MudNumericField<int?>>().Instance.ValueChanged.InvokeAsync(0));
         cut.Find("[data-testid=add-question]").Click();
         cut.Find("form").Submit();
 
@@ -91,7 +91,7 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         Assert.Contains("孩子年级: 一年级", first.TextContent.Replace("\n", " ").Replace("  ", " "));
         Assert.Equal("members/" + (await Get<MemberService>().GetByNumberAsync(10002)).Id, cut.FindAll("[data-testid=member-link]")[0].GetAttribute("href"));
 
-        cut.FindAll("[data-testid=checkin] .rz-switch")[0].Click();
+        cut.FindAll("[data-testid=checkin] input[type=checkbox]")[0].Change(true);
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=count-checkedin]").TextContent));
         Assert.Contains("manager@example.com", cut.Find("[data-testid=checkin-by]").TextContent);
@@ -113,7 +113,8 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-link]")));
         var none = Render<SignupsPage>(p => p.Add(x => x.ActivityId, empty));
 
-        Assert.Empty(cut.FindAll(".rz-switch"));
+        Assert.Empty(cut.FindAll("[data-testid=checkin] input, [data-testid=complete] input"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=checkin]"));
         Assert.Empty(cut.FindAll("[data-testid=edit-form]"));
         Assert.Empty(cut.FindAll("[data-testid=export-signups]"));
         none.WaitForAssertion(() => none.Find("[data-testid=no-form]"));
@@ -134,5 +135,53 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         cut.Find("[data-testid=search]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["10001"], cut.FindAll("[data-testid=member-link]").Select(a => a.TextContent)));
+    }
+
+    [Fact]
+    public async Task List_Search_TypingAlone_NarrowsTheRowsAfterAPause()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1");
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "王小明", Phone = "13812345678" });
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "李红", Phone = "13912340000" });
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-link]").Count));
+
+        cut.Find("#signup-search").Input("李红");
+
+        cut.WaitForAssertion(() => Assert.Equal(["10002"], cut.FindAll("[data-testid=member-link]").Select(a => a.TextContent)),
+            TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task List_LongAnswers_FoldUnderAShowAllButton_ShortOnesShowWhole()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1", f => f.Questions = [SignupSeed.Grade(), SignupSeed.Wish()]);
+        var wish = string.Concat(Enumerable.Repeat("西游记、三国演义、水浒传、红楼梦；", 6));
+        var signups = Get<SignupService>();
+        await signups.SubmitAsync("read1", new SignupSubmission
+        {
+            Name = "王小明", Phone = "13812345678", Answers = new Dictionary<string, string?> { ["q1"] = "二年级" },
+        });
+        await signups.SubmitAsync("read1", new SignupSubmission
+        {
+            Name = "李红", Phone = "13912345678", Answers = new Dictionary<string, string?> { ["q1"] = "一年级", ["q2"] = wish },
+        });
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=member-link]").Count));
+
+        var rows = cut.FindAll("tbody tr");
+        Assert.Contains("su-folded", rows[0].QuerySelector("[data-testid=answers]")!.ClassName);
+        Assert.Contains(wish, rows[0].TextContent);
+        Assert.Null(rows[1].QuerySelector("[data-testid=answers-toggle]"));
+        Assert.DoesNotContain("su-folded", rows[1].QuerySelector("[data-testid=answers]")!.ClassName);
+
+        cut.Find("[data-testid=answers-toggle]").Click();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("su-folded", cut.Find("[data-testid=answers]").ClassName));
+        Assert.Equal("true", cut.Find("[data-testid=answers-toggle]").GetAttribute("aria-expanded"));
     }
 }
