@@ -1,4 +1,5 @@
 using Bunit;
+using CommunityPortal.Common;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;
@@ -62,6 +63,36 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         Assert.Contains("名额必须在 1 到 100000 之间。", cut.Markup);
         Assert.Contains("第 1 个问题还没有填写题目。", cut.Markup);
         Assert.Null(await Get<SignupFormService>().GetAsync(activity.Id));
+    }
+
+    [Fact]
+    public async Task Editor_TypedDatesAndTimes_AreTheTeamsWallClock_AndAClosingBeforeTheOpeningIsShownUnderIt()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        var cut = Render<SignupFormPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => cut.Find("#su-opens"));
+
+        cut.Find("#su-opens").Change("2026/12/1");
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#su-opens-time").HasAttribute("disabled")));
+        cut.Find("#su-opens-time").Change("09:30");
+        cut.Find("#su-closes").Change("2026/11/30");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("截止时间须晚于开始时间。", cut.Markup));
+        Assert.Equal("true", cut.Find("#su-closes").GetAttribute("aria-invalid"));
+        Assert.Null(await Get<SignupFormService>().GetAsync(activity.Id));
+
+        cut.Find("#su-closes").Change("2026/12/20");
+        cut.WaitForAssertion(() => Assert.DoesNotContain("截止时间须晚于开始时间。", cut.Markup));
+        cut.Find("#su-closes-time").Change("20:00");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=saved]"));
+        var form = await Get<SignupFormService>().GetAsync(activity.Id);
+        Assert.Equal(PortalTime.ToUtc(new DateTime(2026, 12, 1, 9, 30, 0)), form!.OpensAt);
+        Assert.Equal(PortalTime.ToUtc(new DateTime(2026, 12, 20, 20, 0, 0)), form.ClosesAt);
+        Assert.Equal("09:30", cut.Find("#su-opens-time").GetAttribute("value"));
     }
 
     [Fact]
