@@ -32,6 +32,7 @@ public static class PortalSetup
         // Write Chinese as UTF-8 text, not &#x...; entities: prerendered pages are about a third the size.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalUi();
+        services.AddPublicAddress();
         services.AddRadzenComponents();
         services.AddPortalLocalization();
         services.AddPortalDatabase(configuration);

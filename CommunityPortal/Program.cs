@@ -3,7 +3,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.Admin;
 using CommunityPortal.Features.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.Resolve() });
 // Serve static web assets from the build output in every environment, not only Development
 // (a published app has no runtime manifest, so this is a no-op there).
 builder.WebHost.UseStaticWebAssets();
@@ -18,7 +18,16 @@ if (AdminCli.IsAdminCommand(args))
 }
 
 var app = builder.Build();
-await app.Services.MigrateDatabaseAsync();
+try
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+catch (DatabaseUpgradeRefusedException ex)
+{
+    // One clear line for whoever runs the server, not a stack trace; the file is untouched.
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
 await app.Services.EnsureRolesAsync();
 app.UsePortal();
 await app.RunAsync();

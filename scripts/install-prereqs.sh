@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine that has the .NET 10 SDK:
 # Debian's chromium (Playwright drives it; it cannot download its own browser here), CJK fonts so Chinese
-# pages render in screenshots, node and npm (the build installs jsQR from the npm registry, CommunityPortal/ClientApp),
-# the poster font, poppler-utils and zbar-tools (poster and QR tests). Idempotent; needs root (or sudo).
+# pages render in screenshots, the poster font, poppler-utils and zbar-tools (poster and QR tests). Nothing for the
+# build itself: it needs only the SDK. Idempotent; needs root (or sudo).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-# Posters: a TrueType CJK font the PDF writer can subset and embed (docs/adr/010, 019); pdftotext/pdftoppm to check the PDFs.
+# Posters: a TrueType CJK font PDFsharp can subset and embed and SkiaSharp draws PNGs with (docs/adr/010, 022);
+# pdftotext/pdftoppm to check the PDFs.
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # zbarimg reads the rendered QR codes back in the rendering tests.
@@ -19,4 +19,4 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
-echo "prerequisites ready: $(chromium --version 2>/dev/null | head -1), dotnet $(dotnet --version), node $(node --version), npm $(npm --version 2>/dev/null)"
+echo "prerequisites ready: $(chromium --version 2>/dev/null | head -1), dotnet $(dotnet --version)"

@@ -1,4 +1,5 @@
 using CommunityPortal.Data;
+using CommunityPortal.Data.Migrations;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,26 @@ public sealed class MigrationSchemaTests
     }
 
     [Fact]
+    public async Task Model_HasNoChangesWithoutAMigration()
+    {
+        // A model change needs `dotnet ef migrations add` (README); Migrate() at start-up would refuse it too.
+        await using var db = CreateContext("Data Source=:memory:");
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the SQLite model snapshot: add a migration (README, 'Adding a migration').");
+    }
+
+    [Fact]
+    public async Task Schema_NamesColumnsKeysForeignKeysAndIndexFilters()
+    {
+        var schema = await SchemaOf(async db => await db.Database.EnsureCreatedAsync());
+
+        Assert.Contains("GroupQrs: column Payload TEXT NOT NULL default - pk 0", schema);
+        Assert.Contains("GroupQrs: autoincrement", schema);
+        Assert.Contains("GroupQrs: foreign key (GroupId) -> Groups(Id) on update NO ACTION on delete CASCADE match NONE", schema);
+        Assert.Contains("GroupQrs: index IX_GroupQrs_Current unique c (GroupId BINARY) where \"ReplacedAt\" IS NULL", schema);
+    }
+
+    [Fact]
     public async Task Migrate_OnAnExistingDatabase_IsANoOp()
     {
         await using var database = new TestDatabase();
@@ -27,56 +48,32 @@ public sealed class MigrationSchemaTests
         await database.DisposeAsync();
     }
 
-    /// <summary>Every table, column (type, nullability, key) and index, normalised so only real differences count.</summary>
-    private static async Task<string> SchemaOf(Func<PortalDbContext, Task> create)
+    private static SqlitePortalDbContext CreateContext(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+        DatabaseRegistration.Configure(options, connectionString);
+        return new SqlitePortalDbContext(options.Options);
+    }
+
+    /// <summary>Every table, column (type, nullability, key), foreign key and index, normalised so only real differences count.</summary>
+    private static async Task<IReadOnlyList<string>> SchemaOf(Func<PortalDbContext, Task> create)
     {
         var path = Path.Combine(Path.GetTempPath(), "cp-tests", $"schema-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var options = DatabaseRegistration.Configure(new DbContextOptionsBuilder<PortalDbContext>(), $"Data Source={path}").Options;
         try
         {
-            await using (var db = new PortalDbContext((DbContextOptions<PortalDbContext>)options))
+            await using (var db = CreateContext($"Data Source={path}"))
             {
                 await create(db);
             }
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync();
-            var lines = new List<string>();
-            var tables = new List<string>();
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF' ORDER BY name";
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-            foreach (var table in tables)
-            {
-                lines.Add(await Rows(connection, $"SELECT '{table}', name, type, \"notnull\", pk, dflt_value FROM pragma_table_info('{table}') ORDER BY name"));
-                lines.Add(await Rows(connection, $"SELECT '{table}', \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}') ORDER BY \"from\""));
-                lines.Add(await Rows(connection, $"SELECT '{table}', il.name, il.\"unique\", group_concat(ii.name) FROM pragma_index_list('{table}') il, pragma_index_info(il.name) ii GROUP BY il.name ORDER BY il.name"));
-            }
-            return string.Join('\n', lines);
+            return await SqliteSchema.DescribeAsync(connection);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
-    }
-
-    private static async Task<string> Rows(SqliteConnection connection, string sql)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
-        }
-        return string.Join('\n', rows);
     }
 }

@@ -10,8 +10,9 @@ using Microsoft.Playwright;
 namespace CommunityPortal.Tests.E2E;
 
 /// <summary>
-/// The group QR panel in a real browser: a QR image made at test time is decoded by jsQR in chromium, and the
-/// server stores the payload; an image without a QR code, and a personal contact QR, are refused with the reason.
+/// The group QR panel in a real browser: chromium sends the chosen image, the server reads the QR code in it and stores
+/// the invite; an image without a QR code, a personal contact QR, a web page, a non-image and an oversized file are
+/// refused with the reason.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>, IAsyncLifetime
@@ -55,7 +56,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
     }
 
     [Fact]
-    public async Task Upload_RealQrImage_IsDecodedInTheBrowser_StoredByTheServer_AndReplacedOnTheNextUpload()
+    public async Task Upload_PhotoOfThePhone_IsReadByTheServer_Stored_AndReplacedByTheNextScreenshot()
     {
         var groupId = await CreateGroupAsync("二维码测试群");
         var (page, _) = await OpenAsync(OperatorEmail, groupId);
@@ -63,7 +64,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         await Assertions.Expect(page.GetByTestId("group-qr-empty")).ToBeVisibleAsync();
 
         const string first = "https://weixin.qq.com/g/AQYAAFirstInviteToken_2026-11";
-        await ChooseAsync(page, "群二维码.png", TestQrImages.QrPng(first));
+        await ChooseAsync(page, "手机拍照.jpg", QrImages.PhonePhoto(first, new PhotoConditions(0.4, 4, 1.0f, 10, 70)), "image/jpeg");
 
         await Assertions.Expect(status).ToContainTextAsync("新的群二维码已生效");
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(first);
@@ -75,7 +76,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         await Screenshots.TakeAsync(page, "group-qr-zh");
 
         const string second = "https://weixin.qq.com/g/AQYAASecondInviteToken";
-        await ChooseAsync(page, "new.png", TestQrImages.QrPng(second));
+        await ChooseAsync(page, "new.png", QrImages.Screenshot(second));
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(second);
         await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("group-qr-history-row")).ToContainTextAsync(first);
@@ -84,33 +85,33 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
     }
 
     [Fact]
-    public async Task Upload_ImageWithoutQr_OrPersonalCode_IsRefusedWithTheReason_InBothLanguages()
+    public async Task Upload_ImageWithoutQr_PersonalCode_WebPage_NonImage_OrTooLarge_IsRefusedWithTheReason_InBothLanguages()
     {
         var groupId = await CreateGroupAsync("拒绝测试群");
         var (page, portal) = await OpenAsync(OperatorEmail, groupId);
         var status = page.GetByTestId("group-qr-status");
 
-        await ChooseAsync(page, "风景.png", TestQrImages.PlainPng());
+        await ChooseAsync(page, "风景.png", QrImages.PlainPng());
         await Assertions.Expect(status).ToContainTextAsync("图片里没有找到二维码");
 
-        await ChooseAsync(page, "名片.png", TestQrImages.QrPng("https://u.wechat.com/EMpersonal123"));
+        await ChooseAsync(page, "名片.png", QrImages.Png("https://u.wechat.com/EMpersonal123"));
         await Assertions.Expect(status).ToContainTextAsync("个人名片");
 
         await ChooseAsync(page, "readme.png", "not really a png"u8.ToArray(), "text/plain");
         await Assertions.Expect(status).ToContainTextAsync("这不是图片");
 
         await ChooseAsync(page, "huge.png", QrBytes.Png(GroupQr.MaxImageBytes + 1));
-        await Assertions.Expect(status).ToContainTextAsync("图片太大");
+        await Assertions.Expect(status).ToContainTextAsync("图片太大（2.0 MB），最大 2 MB");
         Assert.Null(await CurrentAsync(groupId));
 
         await portal.SwitchLanguageAsync("en");
-        await ChooseAsync(page, "landscape.png", TestQrImages.PlainPng());
+        await ChooseAsync(page, "landscape.png", QrImages.PlainPng());
         await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("No QR code was found");
-        await ChooseAsync(page, "site.png", TestQrImages.QrPng("https://example.com/join"));
+        await ChooseAsync(page, "site.png", QrImages.Png("https://example.com/join"));
         await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("web page https://example.com/join");
         Assert.Null(await CurrentAsync(groupId));
 
-        await ChooseAsync(page, "ok.png", TestQrImages.QrPng("https://weixin.qq.com/g/AQYAAEnglishToken"));
+        await ChooseAsync(page, "ok.png", QrImages.Png("https://weixin.qq.com/g/AQYAAEnglishToken"));
         await Assertions.Expect(page.GetByTestId("group-qr-status")).ToContainTextAsync("The new group QR code is in use");
         await page.GetByTestId("group-qr").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(page, "group-qr-en");
@@ -124,7 +125,7 @@ public sealed class GroupQrBrowserTests(ChromiumFixture chromium, PortalServer s
         using (var scope = server.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<GroupQrService>()
-                .UploadAsync(groupId, TestQrImages.QrPng(QrBytes.Invite), QrBytes.Invite, null, null);
+                .UploadAsync(groupId, QrImages.Png(QrBytes.Invite), null, null);
         }
         var (page, _) = await OpenAsync(ViewerEmail, groupId);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
@@ -24,14 +25,17 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    private const string FirstInvite = "https://weixin.qq.com/g/AQYAAJourneyFirstGroup";
+    private const string SecondInvite = "https://weixin.qq.com/g/AQYAAJourneySecondGroup";
+
     [Fact]
     public async Task Operator_BuildsALiveCode_PrintsItsPoster_AndScansFillTheGroupsInOrder()
     {
         var page = await chromium.NewPageAsync();
         await new LoginPage(page, server.BaseUrl).SignInAsync(Email, Password);
         var groups = new GroupPage(page, server.BaseUrl);
-        await CreateGroupWithQrAsync(groups, "春季训练营1群", "https://weixin.qq.com/g/AQYAAJourneyFirstGroup");
-        await CreateGroupWithQrAsync(groups, "春季训练营2群", "https://weixin.qq.com/g/AQYAAJourneySecondGroup");
+        await CreateGroupWithQrAsync(groups, "春季训练营1群", FirstInvite);
+        await CreateGroupWithQrAsync(groups, "春季训练营2群", SecondInvite);
 
         var live = new LiveCodeAdminPage(page, server.BaseUrl);
         await live.CreateAsync("春季训练营海报", "spring-camp", threshold: 2, fallback: "群已满，请添加小助手微信");
@@ -62,9 +66,10 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
 
         // Four people scan the two channel codes: two seats in the first group, two in the second, then the fallback.
         var phones = new List<IPage>();
-        foreach (var (url, expected) in new[]
+        foreach (var (url, expected, invite) in new[]
                  {
-                     (urls[0], "春季训练营1群"), (urls[1], "春季训练营1群"), (urls[0], "春季训练营2群"), (urls[1], "春季训练营2群"),
+                     (urls[0], "春季训练营1群", FirstInvite), (urls[1], "春季训练营1群", FirstInvite),
+                     (urls[0], "春季训练营2群", SecondInvite), (urls[1], "春季训练营2群", SecondInvite),
                  })
         {
             var phone = await chromium.NewPhoneAsync();
@@ -72,7 +77,10 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
             await phone.GotoAsync(url);
             await Assertions.Expect(phone.Locator(".group")).ToHaveTextAsync(expected);
             await Assertions.Expect(phone.GetByText("长按识别二维码加入群聊")).ToBeVisibleAsync();
+            // The page draws the group's QR from its stored invite (not the uploaded screenshot): what the phone shows reads back.
+            Assert.Equal(invite, GroupQrReader.Read(await phone.Locator("img.qr").ScreenshotAsync()).Text);
         }
+        await Screenshots.TakeAsync(phones[0], "journey-scan-zh");
         var late = await chromium.NewPhoneAsync();
         phones.Add(late);
         var response = await late.GotoAsync(urls[1]);
@@ -116,7 +124,7 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         await groups.WaitInteractiveAsync();
         await page.GetByTestId("group-qr-file").SetInputFilesAsync(new FilePayload
         {
-            Name = "群二维码.png", MimeType = "image/png", Buffer = TestQrImages.QrPng(invite),
+            Name = "群二维码.png", MimeType = "image/png", Buffer = QrImages.Screenshot(invite),
         });
         await Assertions.Expect(page.GetByTestId("group-qr-payload")).ToHaveTextAsync(invite);
     }

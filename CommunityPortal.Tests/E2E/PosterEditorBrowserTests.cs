@@ -48,7 +48,7 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
         Assert.Equal((2480, 3508), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
             System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))));
-        // The browser drew the SVG's vector QR: it must still scan.
+        // The server rendered the PNG from the same layout (no browser canvas): its QR must scan.
         Assert.Equal(RenderingServices.LiveCodeUrl, QrScanTests.Scan(await png.PathAsync()));
         if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } folder)
         {

@@ -51,9 +51,9 @@ public sealed class InterceptedDbContextFactory(TestDatabase database, params II
 {
     public PortalDbContext CreateDbContext()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         DatabaseRegistration.Configure(options, database.ConnectionString + ";Default Timeout=30").AddInterceptors(interceptors);
-        return new PortalDbContext(options.Options, database.Get<IDomainEventPublisher>());
+        return new SqlitePortalDbContext(options.Options, database.Get<IDomainEventPublisher>());
     }
 
     /// <summary>A service (ThemeService, GroupService …) whose every command goes through the interceptors.</summary>

@@ -8,11 +8,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CommunityPortal.Data;
 
 /// <summary>
-/// The one DbContext. Entity configurations live beside their feature (ApplyConfigurationsFromAssembly).
+/// The one model, provider-neutral (docs/adr/003). Entity configurations live beside their feature
+/// (ApplyConfigurationsFromAssembly). Features depend on this type only; each database provider has a sealed
+/// subclass (<see cref="SqlitePortalDbContext"/>) that owns that provider's migration set (docs/adr/024).
 /// Domain events raised on entities are published after the commit: right after SaveChanges when no
 /// explicit transaction is open, otherwise when that transaction commits (see DomainEventTransactionInterceptor).
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IDomainEventPublisher? publisher = null)
+public abstract class PortalDbContext(DbContextOptions options, IDomainEventPublisher? publisher)
     : IdentityDbContext<ApplicationUser>(options)
 {
     private readonly List<IDomainEvent> _pendingEvents = [];

@@ -24,6 +24,8 @@ public sealed class SeedDemoCommandTests : IDisposable
         Assert.Empty(error);
         Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("Created operator", StringComparison.Ordinal) && l.Contains("password")));
         Assert.StartsWith("Seeded 3 themes, 5 series, 14 periods and 50 groups", output.TrimEnd().Split('\n')[^1]);
+        // The groups' headcounts are not member profiles: the line says so, and how to get some.
+        Assert.EndsWith("no member profiles — add --members N for those).", output.TrimEnd().Split('\n')[^1]);
 
         using var scope = factory.Services.CreateScope();
         var tree = await scope.ServiceProvider.GetRequiredService<MatrixTreeService>().GetAsync(includeArchived: true);

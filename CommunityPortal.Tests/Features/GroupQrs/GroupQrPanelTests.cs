@@ -12,10 +12,8 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
 {
     private GroupQrService Qrs => Services.GetRequiredService<GroupQrService>();
 
-    private void BrowserDecodes(string? payload, string? error = null) =>
-        JSInterop.SetupModule("./js/group-qr.js")
-            .Setup<GroupQrPanel.DecodeResult>("decodeInput", _ => true)
-            .SetResult(new GroupQrPanel.DecodeResult(payload, error, 100));
+    private static InputFileContent File(byte[] bytes, string name = "qr.png", string type = "image/png") =>
+        InputFileContent.CreateFromBinary(bytes, name, contentType: type);
 
     /// <summary>Writes a QR row directly: the service refuses expiries in the past, but time passes.</summary>
     private async Task StoreQrAsync(int groupId, string payload, DateTime expiresAt, DateTime? replacedAt = null)
@@ -48,7 +46,7 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
         using var culture = Chinese();
         var group = await SeedGroupAsync(null, "老群", 10);
         await StoreQrAsync(group.Id, QrBytes.Invite + "old", DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(-2));
-        var current = await Qrs.UploadAsync(group.Id, QrBytes.Png(), QrBytes.Invite, null, null);
+        var current = await Qrs.UploadAsync(group.Id, QrImages.Png(QrBytes.Invite), null, null);
 
         var cut = Render<GroupQrPanel>(p => p.Add(x => x.GroupId, group.Id));
 
@@ -82,7 +80,7 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
     {
         using var culture = Chinese();
         var group = await SeedGroupAsync(null, "只读群", 0);
-        await Qrs.UploadAsync(group.Id, QrBytes.Png(), QrBytes.Invite, null, null);
+        await Qrs.UploadAsync(group.Id, QrImages.Png(QrBytes.Invite), null, null);
         SignInAsViewer();
 
         var cut = Render<GroupQrPanel>(p => p.Add(x => x.GroupId, group.Id));
@@ -93,37 +91,47 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
     }
 
     [Fact]
-    public async Task Upload_DecodedInvite_IsStoredAndShown()
+    public async Task Upload_QrImage_IsReadByTheServer_StoredAndShown()
     {
         using var culture = Chinese();
         var group = await SeedGroupAsync(null, "上传群", 0);
-        BrowserDecodes(QrBytes.Invite);
         var cut = Render<GroupQrPanel>(p => p.Add(x => x.GroupId, group.Id));
         cut.WaitForElement("[data-testid=group-qr-empty]");
 
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(QrBytes.Png(), "qr.png", contentType: "image/png"));
+        cut.FindComponent<InputFile>().UploadFiles(File(QrImages.Screenshot(QrBytes.Invite)));
 
-        cut.WaitForAssertion(() => Assert.Contains("新的群二维码已生效", cut.Find("[data-testid=group-qr-status]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("新的群二维码已生效", cut.Find("[data-testid=group-qr-status]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(QrBytes.Invite, cut.Find("[data-testid=group-qr-payload]").TextContent);
         Assert.Equal(QrBytes.Invite, (await Qrs.GetCurrentAsync(group.Id))?.Payload);
     }
 
     [Theory]
-    [InlineData(null, "no-qr", "图片里没有找到二维码")]
-    [InlineData(null, "too-large", "图片太大")]
-    [InlineData(null, "not-image", "这不是图片")]
-    [InlineData("https://weixin.qq.com/r/personal", null, "个人名片")]
-    public async Task Upload_Refused_ShowsTheReason_AndStoresNothing(string? payload, string? error, string expected)
+    [InlineData("zh-CN", "noqr", "图片里没有找到二维码")]
+    [InlineData("zh-CN", "large", "图片太大（2.0 MB），最大 2 MB")]
+    [InlineData("zh-CN", "notimage", "这不是图片")]
+    [InlineData("zh-CN", "https://weixin.qq.com/r/personal", "个人名片")]
+    [InlineData("zh-CN", "https://example.com/join", "网页 https://example.com/join")]
+    [InlineData("zh-CN", "加我微信 wxid_123", "一段文字")]
+    [InlineData("en", "noqr", "No QR code was found")]
+    [InlineData("en", "large", "The image is too large (2.0 MB); the limit is 2 MB")]
+    [InlineData("en", "https://u.wechat.com/EMpersonal", "personal contact")]
+    public async Task Upload_Refused_ShowsTheReason_AndStoresNothing(string language, string file, string expected)
     {
-        using var culture = Chinese();
+        using var culture = new Infrastructure.CultureScope(language);
         var group = await SeedGroupAsync(null, "拒绝群", 0);
-        BrowserDecodes(payload, error);
         var cut = Render<GroupQrPanel>(p => p.Add(x => x.GroupId, group.Id));
         cut.WaitForElement("[data-testid=group-qr-empty]");
+        var bytes = file switch
+        {
+            "noqr" => QrImages.PlainPng(),
+            "large" => QrBytes.Png(GroupQr.MaxImageBytes + 1),
+            "notimage" => QrBytes.TextNamedPng(),
+            _ => QrImages.Png(file),
+        };
 
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(QrBytes.Png(), "qr.png", contentType: "image/png"));
+        cut.FindComponent<InputFile>().UploadFiles(File(bytes));
 
-        cut.WaitForAssertion(() => Assert.Contains(expected, cut.Find("[data-testid=group-qr-status]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(expected, cut.Find("[data-testid=group-qr-status]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("alert", cut.Find("[data-testid=group-qr-status]").GetAttribute("role"));
         await using var db = Database.CreateDbContext();
         Assert.Equal(0, await db.Set<GroupQr>().CountAsync());

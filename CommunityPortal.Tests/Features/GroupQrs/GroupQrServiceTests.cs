@@ -13,7 +13,10 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     private GroupQrService Qrs => new(
         Database.Get<IDbContextFactory<PortalDbContext>>(),
         Database.Get<IStringLocalizer<GroupQrText>>(),
-        Database.Get<DomainEventBus>());
+        Database.Get<DomainEventBus>(),
+        new GroupQrReader());
+
+    private static byte[] Qr(string text) => QrImages.Png(text);
 
     private async Task<int> GroupIdAsync() => (await GroupAsync("1期-福利群")).Id;
 
@@ -24,7 +27,9 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         var userId = await UserAsync("li@example.cn", "小李");
         var before = DateTime.UtcNow;
 
-        var qr = await Qrs.UploadAsync(groupId, QrBytes.Png(), "  " + QrBytes.Invite + " ", null, userId);
+        var image = Qr("  " + QrBytes.Invite + " ");
+
+        var qr = await Qrs.UploadAsync(groupId, image, null, userId);
 
         Assert.Equal(QrBytes.Invite, qr.Payload);
         Assert.Equal("image/png", qr.ImageContentType);
@@ -32,15 +37,15 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         Assert.True(qr.IsCurrent);
         Assert.InRange(qr.ExpiresAt - qr.UploadedAt, TimeSpan.FromDays(7), TimeSpan.FromDays(7));
         Assert.InRange(qr.UploadedAt, before, DateTime.UtcNow);
-        var image = await Qrs.GetImageAsync(qr.Id);
-        Assert.Equal(QrBytes.Png(), image.Bytes);
-        Assert.Equal(groupId, image.GroupId);
+        var stored = await Qrs.GetImageAsync(qr.Id);
+        Assert.Equal(image, stored.Bytes);
+        Assert.Equal(groupId, stored.GroupId);
     }
 
     [Fact]
     public async Task Upload_Jpeg_TakesContentTypeFromTheBytes()
     {
-        var qr = await Qrs.UploadAsync(await GroupIdAsync(), QrBytes.Jpeg(), QrBytes.Invite, null, null);
+        var qr = await Qrs.UploadAsync(await GroupIdAsync(), QrImages.Jpeg(QrBytes.Invite), null, null);
         Assert.Equal("image/jpeg", qr.ImageContentType);
         Assert.Null(qr.UploadedBy);
     }
@@ -49,10 +54,10 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     public async Task Upload_Replacement_LeavesExactlyOneCurrentQr_AndTheNextReadSeesTheNewOne()
     {
         var groupId = await GroupIdAsync();
-        var first = await Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite + "1", null, null);
+        var first = await Qrs.UploadAsync(groupId, Qr(QrBytes.Invite + "1"), null, null);
         ForgetPublishedEvents();
 
-        var second = await Qrs.UploadAsync(groupId, QrBytes.Jpeg(), QrBytes.Invite + "2", null, null);
+        var second = await Qrs.UploadAsync(groupId, QrImages.Jpeg(QrBytes.Invite + "2"), null, null);
 
         var current = await Qrs.GetCurrentAsync(groupId);
         Assert.Equal(second.Id, current?.Id);
@@ -70,9 +75,10 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     public async Task Upload_RefusedReplacement_KeepsTheOldQrCurrent()
     {
         var groupId = await GroupIdAsync();
-        var first = await Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite, null, null);
+        var first = await Qrs.UploadAsync(groupId, Qr(QrBytes.Invite), null, null);
 
-        await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, QrBytes.TextNamedPng(), QrBytes.Invite, null, null));
+        await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, QrBytes.TextNamedPng(), null, null, QrBytes.Invite));
+        await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, Qr("https://u.wechat.com/EMxyz123"), null, null));
 
         Assert.Equal(first.Id, (await Qrs.GetCurrentAsync(groupId))?.Id);
         Assert.Empty((await Qrs.OverviewAsync(groupId)).History);
@@ -85,7 +91,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         var ids = new List<int>();
         for (var i = 1; i <= 3; i++)
         {
-            ids.Add((await Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite + i, null, null)).Id);
+            ids.Add((await Qrs.UploadAsync(groupId, Qr(QrBytes.Invite + i), null, null)).Id);
         }
 
         var history = await Qrs.HistoryAsync(groupId);
@@ -101,9 +107,9 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         var a = await GroupIdAsync();
         var b = (await GroupAsync("2期-福利群")).Id;
         var c = (await GroupAsync("3期-福利群")).Id;
-        await Qrs.UploadAsync(a, QrBytes.Png(), QrBytes.Invite + "a1", null, null);
-        var a2 = await Qrs.UploadAsync(a, QrBytes.Png(), QrBytes.Invite + "a2", null, null);
-        var b1 = await Qrs.UploadAsync(b, QrBytes.Png(), QrBytes.Invite + "b1", null, null);
+        await Qrs.UploadAsync(a, Qr(QrBytes.Invite + "a1"), null, null);
+        var a2 = await Qrs.UploadAsync(a, Qr(QrBytes.Invite + "a2"), null, null);
+        var b1 = await Qrs.UploadAsync(b, Qr(QrBytes.Invite + "b1"), null, null);
 
         var current = await Qrs.CurrentByGroupAsync([a, b, c]);
 
@@ -122,57 +128,106 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     [Fact]
     public async Task Upload_UnknownGroup_IsNotFound_AndStoresNothing()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => Qrs.UploadAsync(9999, QrBytes.Png(), QrBytes.Invite, null, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => Qrs.UploadAsync(9999, Qr(QrBytes.Invite), null, null));
         await using var db = Database.CreateDbContext();
         Assert.Equal(0, await db.Set<GroupQr>().CountAsync());
     }
 
-    public static TheoryData<string, string, string, string> Refusals => new()
+    /// <summary>(culture, what the file is, the reason expected): every refusal is on the file, whatever payload came with it.</summary>
+    public static TheoryData<string, string, string> Refusals => new()
     {
-        { "zh-CN", "File", "notimage", "这不是图片" },
-        { "en", "File", "notimage", "This is not an image" },
-        { "zh-CN", "File", "empty", "请选择一张二维码图片" },
-        { "en", "File", "empty", "Choose a QR code image" },
-        { "zh-CN", "File", "large", "图片太大" },
-        { "en", "File", "large", "The image is too large" },
-        { "zh-CN", "Payload", "", "没有找到二维码" },
-        { "en", "Payload", "", "No QR code was found" },
-        { "zh-CN", "Payload", "加我微信 wxid_123", "一段文字" },
-        { "en", "Payload", "加我微信 wxid_123", "plain text" },
-        { "zh-CN", "Payload", "https://u.wechat.com/EMxyz123", "个人名片" },
-        { "en", "Payload", "https://u.wechat.com/EMxyz123", "personal contact" },
-        { "zh-CN", "Payload", "https://weixin.qq.com/r/abcDEF123", "个人名片" },
-        { "en", "Payload", "https://weixin.qq.com/r/abcDEF123", "personal contact" },
-        { "zh-CN", "Payload", "https://example.com/g/abc", "网页 https://example.com/g/abc" },
-        { "en", "Payload", "https://example.com/g/abc", "web page https://example.com/g/abc" },
-        { "en", "Payload", "http://weixin.qq.com/g/AQYAAB", "web page" },
-        { "en", "Payload", "https://weixin.qq.com.evil.cn/g/AQYAAB", "web page" },
-        { "en", "Payload", "https://weixin.qq.com/g/", "web page" },
-        { "en", "Payload", "https://weixin.qq.com/mp/profile", "web page" },
+        { "zh-CN", "notimage", "这不是图片" },
+        { "en", "notimage", "This is not an image" },
+        { "zh-CN", "pngsignature", "这不是图片" },
+        { "en", "pngsignature", "This is not an image" },
+        { "zh-CN", "empty", "请选择一张二维码图片" },
+        { "en", "empty", "Choose a QR code image" },
+        { "zh-CN", "large", "图片太大（2.0 MB），最大 2 MB" },
+        { "en", "large", "The image is too large (2.0 MB); the limit is 2 MB" },
+        { "zh-CN", "huge", "30000 × 20000 像素），最多读取 24 百万像素" },
+        { "en", "huge", "The image is too large (30000 × 20000 pixels); at most 24 megapixels are read" },
+        { "zh-CN", "noqr", "没有找到二维码" },
+        { "en", "noqr", "No QR code was found" },
+        { "zh-CN", "加我微信 wxid_123", "一段文字" },
+        { "en", "加我微信 wxid_123", "plain text" },
+        { "zh-CN", "https://u.wechat.com/EMxyz123", "个人名片" },
+        { "en", "https://u.wechat.com/EMxyz123", "personal contact" },
+        { "zh-CN", "https://weixin.qq.com/r/abcDEF123", "个人名片" },
+        { "en", "https://weixin.qq.com/r/abcDEF123", "personal contact" },
+        { "zh-CN", "https://example.com/g/abc", "网页 https://example.com/g/abc" },
+        { "en", "https://example.com/g/abc", "web page https://example.com/g/abc" },
+        { "en", "http://weixin.qq.com/g/AQYAAB", "web page" },
+        { "en", "https://weixin.qq.com.evil.cn/g/AQYAAB", "web page" },
+        { "en", "https://weixin.qq.com/g/", "web page" },
+        { "en", "https://weixin.qq.com/mp/profile", "web page" },
+        { "zh-CN", "https://weixin.qq.com/g/" + new string('A', 600), "太长" },
+        { "en", "https://weixin.qq.com/g/" + new string('A', 600), "too long" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task Upload_BadInput_IsRefusedOnItsFieldInTheUsersLanguage(string culture, string field, string input, string expected)
+    public async Task Upload_BadImage_IsRefusedOnTheFileWithTheReason_WhateverPayloadCameWithIt(string culture, string file, string expected)
     {
         var groupId = await GroupIdAsync();
-        var image = field == "File"
-            ? input switch { "empty" => [], "large" => QrBytes.Png(GroupQr.MaxImageBytes + 1), _ => QrBytes.TextNamedPng() }
-            : QrBytes.Png();
-        var payload = field == "Payload" ? input : QrBytes.Invite;
+        var image = file switch
+        {
+            "notimage" => QrBytes.TextNamedPng(),
+            "pngsignature" => QrBytes.Png(),
+            "empty" => [],
+            "large" => QrBytes.Png(GroupQr.MaxImageBytes + 1),
+            "huge" => QrImages.HugePng(30_000, 20_000),
+            "noqr" => QrImages.PlainPng(),
+            _ => Qr(file),
+        };
 
         using (new CultureScope(culture))
         {
-            var ex = await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, image, payload, null, null));
-            Assert.Contains(expected, OnlyError(ex, field));
+            var ex = await Assert.ThrowsAsync<PortalValidationException>(() => Qrs.UploadAsync(groupId, image, null, null, QrBytes.Invite));
+            Assert.Contains(expected, OnlyError(ex, "File"));
+        }
+        Assert.Null(await Qrs.GetCurrentAsync(groupId));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "不一致")]
+    [InlineData("en", "is not what the image's QR code holds (" + QrBytes.Invite + ")")]
+    public async Task Upload_ClaimedPayloadOtherThanTheImages_IsRefusedOnPayload(string culture, string expected)
+    {
+        var groupId = await GroupIdAsync();
+        using (new CultureScope(culture))
+        {
+            var ex = await Assert.ThrowsAsync<PortalValidationException>(
+                () => Qrs.UploadAsync(groupId, Qr(QrBytes.Invite), null, null, "https://weixin.qq.com/g/AQYAAOtherGroup"));
+            Assert.Contains(expected, OnlyError(ex, "Payload"));
         }
         Assert.Null(await Qrs.GetCurrentAsync(groupId));
     }
 
     [Fact]
+    public async Task Upload_ClaimedPayloadEqualToTheImages_IsAccepted()
+    {
+        var qr = await Qrs.UploadAsync(await GroupIdAsync(), Qr(QrBytes.Invite), null, null, " " + QrBytes.Invite + " ");
+        Assert.Equal(QrBytes.Invite, qr.Payload);
+    }
+
+    [Theory]
+    [InlineData(0.45, 3f, 1.0f, 10, 75)]
+    [InlineData(0.3, -6f, 1.2f, 14, 60)]
+    public async Task Upload_PhotoOfThePhoneScreen_StoresTheInvite(double scale, float degrees, float blur, int noise, int quality)
+    {
+        var photo = QrImages.PhonePhoto(QrBytes.Invite, new PhotoConditions(scale, degrees, blur, noise, quality));
+
+        var qr = await Qrs.UploadAsync(await GroupIdAsync(), photo, null, null);
+
+        Assert.Equal(QrBytes.Invite, qr.Payload);
+        Assert.Equal("image/jpeg", qr.ImageContentType);
+    }
+
+    [Fact]
     public async Task Upload_ExactlyTwoMegabytes_IsAccepted()
     {
-        var qr = await Qrs.UploadAsync(await GroupIdAsync(), QrBytes.Png(GroupQr.MaxImageBytes), QrBytes.Invite, null, null);
+        var image = QrImages.PaddedTo(Qr(QrBytes.Invite), GroupQr.MaxImageBytes);
+        var qr = await Qrs.UploadAsync(await GroupIdAsync(), image, null, null);
         Assert.Equal(GroupQr.MaxImageBytes, qr.ImageSize);
     }
 
@@ -186,7 +241,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         var groupId = await GroupIdAsync();
         using var scope = new CultureScope(culture);
         var ex = await Assert.ThrowsAsync<PortalValidationException>(
-            () => Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite, DateTime.UtcNow.AddHours(hoursFromNow), null));
+            () => Qrs.UploadAsync(groupId, Qr(QrBytes.Invite), DateTime.UtcNow.AddHours(hoursFromNow), null));
         Assert.Contains(expected, OnlyError(ex, "ExpiresAt"));
     }
 
@@ -194,7 +249,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     public async Task Upload_ChosenExpiry_IsKept()
     {
         var expiry = DateTime.UtcNow.AddDays(3);
-        var qr = await Qrs.UploadAsync(await GroupIdAsync(), QrBytes.Png(), QrBytes.Invite, expiry, null);
+        var qr = await Qrs.UploadAsync(await GroupIdAsync(), Qr(QrBytes.Invite), expiry, null);
         Assert.Equal(expiry, qr.ExpiresAt, TimeSpan.FromMilliseconds(1));
     }
 
@@ -202,7 +257,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
     public async Task SetExpiry_MovesIt_AndRefusesThePast()
     {
         var groupId = await GroupIdAsync();
-        var qr = await Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite, null, null);
+        var qr = await Qrs.UploadAsync(groupId, Qr(QrBytes.Invite), null, null);
         var later = DateTime.UtcNow.AddDays(20);
 
         var moved = await Qrs.SetExpiryAsync(qr.Id, later);
@@ -222,7 +277,7 @@ public sealed class GroupQrServiceTests : MatrixTestBase
         {
             try
             {
-                await Qrs.UploadAsync(groupId, QrBytes.Png(), QrBytes.Invite + i, null, null);
+                await Qrs.UploadAsync(groupId, Qr(QrBytes.Invite + i), null, null);
             }
             catch (ConcurrencyConflictException)
             {

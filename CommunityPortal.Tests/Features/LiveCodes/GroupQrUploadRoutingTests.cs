@@ -1,5 +1,6 @@
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Tests.Features.GroupQrs;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class GroupQrUploadRoutingTests : IDisposable
         using (var scope = services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<GroupQrService>()
-                .UploadAsync(groupId, LiveCodeSeed.Png(), "https://weixin.qq.com/g/AQYAABtestfirst", null, null);
+                .UploadAsync(groupId, QrImages.Png("https://weixin.qq.com/g/AQYAABtestfirst"), null, null);
         }
 
         // The routing state reloads the group from the GroupQrChanged event, a moment after the upload commits.

@@ -10,13 +10,15 @@ namespace CommunityPortal.Tests.Features.LiveCodes;
 /// <summary>Test data: open groups with a current QR, and live codes over them.</summary>
 internal static class LiveCodeSeed
 {
-    /// <summary>A tiny valid PNG header and padding: the scan page only embeds it.</summary>
+    /// <summary>A PNG header and padding: a stand-in for the operator's screenshot, which the scan page never shows.</summary>
     public static byte[] Png(int size = 300)
     {
         var bytes = new byte[size];
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
         return bytes;
     }
+
+    public static string Invite(int groupId) => $"https://weixin.qq.com/g/test{groupId}";
 
     public static async Task<int> OpenGroupAsync(IServiceProvider services, string name, bool withQr = true,
         GroupStatus status = GroupStatus.Open, int members = 0, int capacity = 200, DateTime? qrExpiresAt = null, int qrSize = 300)
@@ -34,7 +36,8 @@ internal static class LiveCodeSeed
     }
 
     /// <summary>What the QR upload (another feature) does: a new current QR row, then a routing refresh.</summary>
-    public static async Task<int> AddQrAsync(IServiceProvider services, int groupId, DateTime? expiresAt = null, int size = 300)
+    public static async Task<int> AddQrAsync(IServiceProvider services, int groupId, DateTime? expiresAt = null, int size = 300,
+        string? payload = null)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
@@ -43,7 +46,7 @@ internal static class LiveCodeSeed
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.ReplacedAt, now));
         var qr = new GroupQr
         {
-            GroupId = groupId, Payload = $"https://weixin.qq.com/g/test{groupId}", Image = Png(size), ImageContentType = "image/png",
+            GroupId = groupId, Payload = payload ?? Invite(groupId), Image = Png(size), ImageContentType = "image/png",
             UploadedAt = now, ExpiresAt = expiresAt ?? now.AddDays(7),
         };
         db.Add(qr);

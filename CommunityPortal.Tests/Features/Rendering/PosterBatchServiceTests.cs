@@ -144,7 +144,7 @@ public sealed class PosterBatchServiceTests
         var spec = PosterServiceTests.ChineseSpec(PaperSize.A5);
         spec.Caption = string.Concat(Enumerable.Repeat("很长的渠道名称", 12));
 
-        var line = PosterLayout.Of(spec, Provider.GetRequiredService<PosterFont>().Font).Lines[^1];
+        var line = PosterLayout.Of(spec, Provider.GetRequiredService<PosterFont>()).Lines[^1];
 
         Assert.EndsWith("…", line.Text);
         Assert.True(line.WidthMm <= 148 - 30, $"caption is {line.WidthMm} mm wide");

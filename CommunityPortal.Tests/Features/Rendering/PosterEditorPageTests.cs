@@ -55,6 +55,8 @@ public sealed class PosterEditorPageTests : BunitContext
         var links = page.FindAll("[data-testid=poster-downloads] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains(links, l => l!.StartsWith($"render/drafts/{draftId}/poster.pdf") && l.EndsWith("paper=A5"));
         Assert.Contains(links, l => l!.StartsWith($"render/drafts/{draftId}/qr.png"));
+        // The poster PNG is rendered by the server from the same draft, a plain download like the PDF.
+        Assert.StartsWith($"render/drafts/{draftId}/poster.png", page.Find("[data-testid=poster-png]").GetAttribute("href"));
         Assert.Null(Services.GetRequiredService<PosterDrafts>().Find(draftId, "someone-else"));
     }
 

@@ -132,8 +132,11 @@ public sealed partial class PosterServiceTests
         top.TextColor = "#000000";
         File.WriteAllBytes(Path.Combine(folder, "posters.pdf"), Posters.Pdf([ChineseSpec(), middle, top]));
         File.WriteAllText(Path.Combine(folder, "poster.svg"), Posters.Svg(middle));
+        File.WriteAllBytes(Path.Combine(folder, "poster-A5.png"), Posters.Png(middle, 150));
+        File.WriteAllBytes(Path.Combine(folder, "poster-top.png"), Posters.Png(top, 100));
         File.WriteAllBytes(Path.Combine(folder, "qr.png"), Qr.Png(new QrRequest(LiveCodeUrl, 300)));
         File.WriteAllBytes(Path.Combine(folder, "qr-logo.png"), Qr.Png(new QrRequest(LiveCodeUrl, 300, Logo: StripesPng)));
+        File.WriteAllBytes(Path.Combine(folder, "qr-jpeg-logo.png"), Qr.Png(new QrRequest(LiveCodeUrl, 300, Logo: TestImages.Jpeg(60, 40, new SkiaSharp.SKColor(200, 30, 30)))));
         File.WriteAllText(Path.Combine(folder, "qr.svg"), Qr.Svg(new QrRequest(LiveCodeUrl, 300, Logo: StripesPng)));
     }
 

@@ -92,7 +92,7 @@ public sealed class QrDownloadDialogTests : BunitContext
     }
 
     [Fact]
-    public void AJpegLogoForAPng_IsNamed_AndThereIsNoLink()
+    public void ADamagedJpegLogo_IsNamed_AndThereIsNoLink()
     {
         using var _ = new CultureScope("zh-CN");
         var cut = RenderDialog();
@@ -101,6 +101,21 @@ public sealed class QrDownloadDialogTests : BunitContext
 
         cut.WaitForAssertion(() => Assert.Contains("中心 Logo", cut.Find("[data-field=Logo]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=qr-download-link]"));
+    }
+
+    [Fact]
+    public void AJpegLogo_GivesAPngLinkOfTheUsersDraft()
+    {
+        var cut = RenderDialog();
+        var jpeg = TestImages.Jpeg(48, 48, new SkiaSharp.SKColor(200, 30, 30));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(jpeg, "logo.jpg", contentType: "image/jpeg"));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("render/drafts/", DownloadHref(cut)));
+        Assert.Contains("/qr.png?v=", DownloadHref(cut));
+        Assert.Empty(cut.FindAll("[data-field=Logo]"));
+        var draft = Services.GetRequiredService<PosterDrafts>().Find(Guid.Parse(DownloadHref(cut).Split('/')[2]), UserId)!.Value;
+        Assert.Equal(jpeg, draft.Spec.Logo);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Xml.Linq;
 using CommunityPortal.Common;
 using CommunityPortal.Features.Rendering;
 using CommunityPortal.Tests.Infrastructure;
+using SkiaSharp;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;
 
 namespace CommunityPortal.Tests.Features.Rendering;
@@ -55,7 +54,7 @@ public sealed class QrImageServiceTests
     [InlineData("Medium")]
     public void Validate_LevelThatIsNotALetter_IsRefused(string level)
     {
-        Assert.Equal(["Level"], Qr.Validate(new QrRequest(LiveCodeUrl, Level: level), png: true).Keys);
+        Assert.Equal(["Level"], Qr.Validate(new QrRequest(LiveCodeUrl, Level: level)).Keys);
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public sealed class QrImageServiceTests
     public void Validate_BadInput_NamesEachFieldInTheUsersLanguage()
     {
         using var _ = new CultureScope("en");
-        var errors = Qr.Validate(new QrRequest("ftp://example.com/x", 100, "X", 11, [1, 2, 3]), png: false);
+        var errors = Qr.Validate(new QrRequest("ftp://example.com/x", 100, "X", 11, [1, 2, 3]));
 
         Assert.Equal(["Level", "Logo", "Margin", "Size", "Url"], errors.Keys.Order());
         Assert.Equal("Size (px) must be between 256 and 2048.", errors["Size"].Single());
@@ -113,30 +112,41 @@ public sealed class QrImageServiceTests
     {
         var png = Qr.Png(new QrRequest(LiveCodeUrl, 512, Logo: StripesPng));
 
-        var image = PngReader.TryDecode(png)!;
+        Assert.Equal(2, TestImages.ColourType(png));
+        using var image = TestImages.DecodePng(png);
         Assert.Equal((512, 512), (image.Width, image.Height));
-        var centre = image.Pixels.AsSpan((256 * 512 + 256) * 4, 3).ToArray();
-        Assert.Contains(centre, new[] { new byte[] { 0, 120, 212 }, new byte[] { 255, 200, 0 } }, new ByteArrayComparer());
+        var centre = CentreColours(image);
+        Assert.Contains(centre, c => Near(c, new SKColor(0, 120, 212)));
+        Assert.Contains(centre, c => Near(c, new SKColor(255, 200, 0)));
     }
 
     [Fact]
-    public void Png_WithJpegLogo_SaysToUseSvgOrPdf()
+    public void Png_WithJpegLogo_HasTheLogoInTheCentre()
+    {
+        var png = Qr.Png(new QrRequest(LiveCodeUrl, 512, Logo: TestImages.Jpeg(40, 40, new SKColor(200, 30, 30))));
+
+        using var image = TestImages.DecodePng(png);
+        Assert.Contains(CentreColours(image), c => Near(c, new SKColor(200, 30, 30)));
+    }
+
+    [Fact]
+    public void Png_WithADamagedJpegLogo_IsRefusedOnTheLogoField()
     {
         using var _ = new CultureScope("en");
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
 
         var ex = Assert.Throws<PortalValidationException>(() => Qr.Png(new QrRequest(LiveCodeUrl, Logo: jpeg)));
 
-        Assert.Contains("SVG", ex.Errors["Logo"].Single());
-        Assert.Contains("<image", Qr.Svg(new QrRequest(LiveCodeUrl, Logo: jpeg)));
+        Assert.Equal(["Logo"], ex.Errors.Keys);
+        Assert.StartsWith("Centre logo cannot be read", ex.Errors["Logo"].Single());
     }
 
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
-    {
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+    /// <summary>The colours of the 24 × 24 pixels around the centre, where the logo sits.</summary>
+    private static List<SKColor> CentreColours(SKBitmap image) =>
+        [.. from y in Enumerable.Range(image.Height / 2 - 12, 24) from x in Enumerable.Range(image.Width / 2 - 12, 24) select image.GetPixel(x, y)];
 
-        public int GetHashCode(byte[] obj) => obj.Length;
-    }
+    private static bool Near(SKColor a, SKColor b) =>
+        Math.Abs(a.Red - b.Red) <= 8 && Math.Abs(a.Green - b.Green) <= 8 && Math.Abs(a.Blue - b.Blue) <= 8;
 
     [Theory]
     [InlineData("")]
@@ -155,45 +165,28 @@ public sealed class QrImageServiceTests
         Assert.Equal(["Url"], ex.Errors.Keys);
     }
 
-    /// <summary>Reads the IHDR and inflates the IDAT of a 1-bit greyscale PNG with filter 0; true = dark.</summary>
+    /// <summary>
+    /// Decodes a QR PNG without a logo: 8-bit grey whose every pixel is pure black or white (whole-pixel modules, no
+    /// antialiased edges); true = dark.
+    /// </summary>
     internal static (int Width, int Height, bool[,] Dark) DecodeMonochrome(byte[] png)
     {
-        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
-        var position = 8;
-        int width = 0, height = 0;
-        using var idat = new MemoryStream();
-        while (position < png.Length)
+        Assert.Equal(0, TestImages.ColourType(png));
+        using var image = TestImages.DecodePng(png);
+        var dark = new bool[image.Height, image.Width];
+        var rgba = image.GetPixelSpan();
+        for (var y = 0; y < image.Height; y++)
         {
-            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(position));
-            var type = System.Text.Encoding.ASCII.GetString(png, position + 4, 4);
-            var data = png.AsSpan(position + 8, length);
-            if (type == "IHDR")
+            for (var x = 0; x < image.Width; x++)
             {
-                width = BinaryPrimitives.ReadInt32BigEndian(data);
-                height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                Assert.Equal([1, 0, 0, 0, 0], data[8..13].ToArray());
-            }
-            else if (type == "IDAT")
-            {
-                idat.Write(data);
-            }
-            position += 12 + length;
-        }
-        idat.Position = 0;
-        using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
-        using var raw = new MemoryStream();
-        zlib.CopyTo(raw);
-        var bytes = raw.ToArray();
-        var rowLength = 1 + (width + 7) / 8;
-        Assert.Equal(rowLength * height, bytes.Length);
-        var dark = new bool[height, width];
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                dark[y, x] = (bytes[y * rowLength + 1 + x / 8] & (0x80 >> (x % 8))) == 0;
+                var grey = rgba[(y * image.Width + x) * 4];
+                if (grey is not (0 or 255))
+                {
+                    Assert.Fail($"pixel ({x}, {y}) is {grey}: modules must be whole black or white pixels");
+                }
+                dark[y, x] = grey == 0;
             }
         }
-        return (width, height, dark);
+        return (image.Width, image.Height, dark);
     }
 }

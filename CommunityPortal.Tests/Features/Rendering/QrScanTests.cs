@@ -33,6 +33,15 @@ public sealed class QrScanTests : IDisposable
         Assert.Equal(LiveCodeUrl, Scan(path));
     }
 
+    [Fact]
+    public void QrPng_WithJpegLogo_ScansBackToTheUrl()
+    {
+        var path = Path.Combine(_folder, "qr-jpeg-logo.png");
+        File.WriteAllBytes(path, Qr.Png(new QrRequest(LiveCodeUrl, 300, Margin: 2, Logo: TestImages.Jpeg(64, 48, new SkiaSharp.SKColor(30, 30, 30)))));
+
+        Assert.Equal(LiveCodeUrl, Scan(path));
+    }
+
     [Theory]
     [InlineData(QrPlacement.Middle, PaperSize.A5)]
     [InlineData(QrPlacement.Top, PaperSize.A4)]

@@ -94,6 +94,63 @@ public sealed class RenderingEndpointTests(RenderingEndpointTests.Factory factor
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
     }
 
+    [Fact]
+    public async Task PosterPng_ForAnOperator_IsThePaperAtTheDpi_AndItsQrScans()
+    {
+        using var client = factory.ClientAs(Roles.Operator);
+
+        using var response = await client.PostAsJsonAsync("/render/poster.png?dpi=150", PosterServiceTests.ChineseSpec(PaperSize.A5));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("poster-A5.png", response.Content.Headers.ContentDisposition!.FileName);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal((874, 1240), (TestImages.Width(png), TestImages.Height(png)));
+        var path = Path.Combine(Path.GetTempPath(), $"poster-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(path, png);
+        try
+        {
+            Assert.Equal(RenderingServices.LiveCodeUrl, QrScanTests.Scan(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task PosterPng_WithBadInput_IsAValidationProblemNamingTheFields()
+    {
+        using var client = factory.ClientAs(Roles.Operator);
+        var spec = PosterServiceTests.ChineseSpec();
+        spec.TextColor = "red";
+
+        using var response = await client.PostAsJsonAsync("/render/poster.png?dpi=1200&culture=en", spec);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal(["dpi", "textColor"], problem!.Errors.Keys.Order());
+        Assert.Equal("Resolution (dpi) must be between 72 and 300.", problem.Errors["dpi"].Single());
+    }
+
+    [Fact]
+    public async Task DraftPng_IsThePosterAt300Dpi_ForItsOwnerOnly()
+    {
+        var id = Guid.NewGuid();
+        factory.Services.GetRequiredService<PosterDrafts>().Put(id, "operator-id", PosterServiceTests.ChineseSpec(), 512);
+        using var owner = factory.ClientAs(Roles.Operator, "operator-id");
+        using var other = factory.ClientAs(Roles.Operator, "other-id");
+
+        using var mine = await owner.GetAsync($"/render/drafts/{id}/poster.png");
+        using var theirs = await other.GetAsync($"/render/drafts/{id}/poster.png");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal("poster-A4.png", mine.Content.Headers.ContentDisposition!.FileName);
+        var png = await mine.Content.ReadAsByteArrayAsync();
+        Assert.Equal((2480, 3508), (TestImages.Width(png), TestImages.Height(png)));
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+    }
+
     /// <summary>The app with a header-driven sign-in ("X-Test-Role", "X-Test-User") in place of the cookie.</summary>
     public sealed class Factory : PortalWebFactory
     {

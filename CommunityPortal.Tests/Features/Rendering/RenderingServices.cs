@@ -21,6 +21,8 @@ internal static class RenderingServices
 
     public static PosterService Posters => Provider.Value.GetRequiredService<PosterService>();
 
+    public static PosterFont Font => Provider.Value.GetRequiredService<PosterFont>();
+
     public const string LiveCodeUrl = "https://portal.example.com/q/reading-camp?c=kol01";
 
     /// <summary>An 8 × 8 PNG of blue and yellow stripes: a stand-in logo.</summary>

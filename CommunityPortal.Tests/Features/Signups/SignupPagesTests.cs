@@ -7,6 +7,7 @@ using CommunityPortal.Features.Signups.Pages;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Signups;
@@ -14,11 +15,15 @@ namespace CommunityPortal.Tests.Features.Signups;
 /// <summary>The operator pages: the form editor (/activities/{id}/signup) and the sign-ups list (/activities/{id}/signups).</summary>
 public sealed class SignupPagesTests : PortalComponentTestBase
 {
+    // Unset unless a test sets it before the first render (PublicAddress reads it once).
+    private readonly PublicAddressOptions _publicAddress = new();
+
     protected override void AddFeatureServices(IServiceCollection services)
     {
         services.AddLiveCodes();
         services.AddMembers();
         services.AddSignups();
+        services.AddSingleton(_ => new PublicAddress(Options.Create(_publicAddress)));
     }
 
     private T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -44,6 +49,20 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         var form = await Get<SignupFormService>().GetAsync(activity.Id);
         Assert.Equal(["孩子年级"], form!.Questions.Select(q => q.Label));
         Assert.Equal(AskPhone.Required, form.AskPhone);
+    }
+
+    [Fact]
+    public async Task PublicLink_CarriesThePortalsPublicAddress_WhenOneIsSet()
+    {
+        using var culture = Chinese();
+        _publicAddress.PublicBaseUrl = "https://qun.example.com/";
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1");
+
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("https://qun.example.com/s/read1", cut.Find("#signup-url").GetAttribute("value")));
+        Assert.Contains(Uri.EscapeDataString("https://qun.example.com/s/read1"), cut.Find("[data-testid=signup-qr]").GetAttribute("src"));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class SignupReceiptGroupTests : IAsyncLifetime
 
         var html = await SignUpAsync(_factory.Phone(), "read1", ("name", "王小明"), ("phone", "13812345678"), ("c", channelCode.Key));
 
-        Assert.Equal($"https://weixin.qq.com/g/test{alpha}", ScanQr(html));
+        Assert.Equal(LiveCodeSeed.Invite(alpha), ScanQr(html));
         Assert.Contains("长按识别二维码，加入活动群", html);
         Assert.Contains("Alpha群", html);
         Assert.DoesNotContain("/q/read1-groups", html);
@@ -104,9 +104,9 @@ public sealed class SignupReceiptGroupTests : IAsyncLifetime
         var back = await phone.GetStringAsync("/s/read1");
 
         Assert.Contains("Alpha群", scanned);
-        Assert.Equal($"https://weixin.qq.com/g/test{alpha}", ScanQr(receipt));
+        Assert.Equal(LiveCodeSeed.Invite(alpha), ScanQr(receipt));
         Assert.Contains("你已报名", back);
-        Assert.Equal($"https://weixin.qq.com/g/test{alpha}", ScanQr(back));
+        Assert.Equal(LiveCodeSeed.Invite(alpha), ScanQr(back));
         var scans = await ScansAsync();
         Assert.Equal([ScanOutcome.Assigned, ScanOutcome.Repeat, ScanOutcome.Repeat], scans.Select(s => s.Outcome));
         Assert.Single(scans.Select(s => s.VisitorKey).Distinct());
@@ -159,7 +159,7 @@ public sealed class SignupReceiptGroupTests : IAsyncLifetime
         Assert.Contains("data-member-no>10001<", html);
         Assert.DoesNotContain("<img", html);
         Assert.Contains("请留意工作人员的后续通知。", html);
-        Assert.Equal($"https://weixin.qq.com/g/test{alpha}", ScanQr(person));
+        Assert.Equal(LiveCodeSeed.Invite(alpha), ScanQr(person));
         Assert.Equal([ScanOutcome.Bot, ScanOutcome.Assigned], (await ScansAsync()).Select(s => s.Outcome));
     }
 

@@ -67,7 +67,7 @@ public static class AdminCli
             error.WriteLine("error: " + string.Join(" ", ex.Errors.Select(e => $"{OptionOf(e.Key)}: {string.Join(" ", e.Value)}")));
             return 1;
         }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException or CliRefusedException)
+        catch (Exception ex) when (ex is ConflictException or NotFoundException or CliRefusedException or DatabaseUpgradeRefusedException)
         {
             error.WriteLine("error: " + ex.Message);
             return 1;

@@ -59,8 +59,11 @@ public sealed class SeedDemoCommand : IAdminCommand
         var owners = await EnsureOperatorsAsync(sp, output, ct);
         var seeder = new DemoSeeder(sp, owners, DateOnly.FromDateTime(DateTime.Today));
         var counts = await seeder.SeedAsync(ct);
+        // The groups' headcounts are numbers typed on each group, not member profiles: say so, or /members showing 0
+        // after "7372 members" reads like a bug.
         output.WriteLine($"Seeded {counts.Themes} themes, {counts.Series} series, {counts.Activities} periods and {counts.Groups} groups " +
-                         $"({counts.Members} members).");
+                         $"(their headcounts add up to {counts.Members}; no member profiles" +
+                         (members is null ? " — add --members N for those)." : ")."));
         if (members is { } count)
         {
             await SeedMembersAsync(sp, count, output, ct);

@@ -7,7 +7,7 @@ namespace CommunityPortal.Features.Api;
 
 /// <summary>
 /// Answers API requests that no endpoint took. Routing alone would send an empty 404, 405 (wrong method) or
-/// 415 (body not JSON), which the portal's status-code pages turn into its HTML page; a client gets ProblemDetails.
+/// 415 (body not what the endpoint takes), which the portal's status-code pages turn into its HTML page; a client gets ProblemDetails.
 /// </summary>
 internal static class ApiFallback
 {
@@ -27,18 +27,28 @@ internal static class ApiFallback
             return Problem(context, StatusCodes.Status405MethodNotAllowed, text["MethodNotAllowedTitle"],
                 text["MethodNotAllowed", context.Request.Method, string.Join(", ", methods)]);
         }
-        var takesJson = sameRoute.Any(e =>
-            e.Metadata.GetMetadata<IAcceptsMetadata>() is not null
-            && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) == true);
-        if (takesJson && !context.Request.HasJsonContentType())
+        // What the endpoints for this method take: JSON for most, multipart/form-data for uploads.
+        var accepted = sameRoute
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) == true)
+            .SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (accepted.Count > 0 && !accepted.Any(type => IsSent(context.Request, type)))
         {
-            return Problem(context, StatusCodes.Status415UnsupportedMediaType, text["UnsupportedMediaTypeTitle"], text["JsonContentTypeRequired"]);
+            return Problem(context, StatusCodes.Status415UnsupportedMediaType, text["UnsupportedMediaTypeTitle"],
+                accepted.All(IsJson) ? text["JsonContentTypeRequired"] : text["ContentTypeRequired", string.Join(", ", accepted)]);
         }
         return Problem(context, StatusCodes.Status404NotFound, text["NotFoundTitle"], text["UnknownEndpoint", path.Value ?? ""]);
     }
 
     private static ProblemHttpResult Problem(HttpContext context, int status, string title, string detail) =>
         TypedResults.Problem(detail, context.Request.Path, status, title);
+
+    private static bool IsJson(string contentType) => contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSent(HttpRequest request, string contentType) =>
+        IsJson(contentType) ? request.HasJsonContentType()
+        : string.Equals(request.ContentType?.Split(';')[0].Trim(), contentType, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsApi(RouteEndpoint endpoint) =>
         endpoint.RoutePattern.RawText?.StartsWith(ApiSetup.Prefix, StringComparison.OrdinalIgnoreCase) == true;

@@ -5,6 +5,7 @@ using CommunityPortal.Features.LiveCodes.Api;
 using CommunityPortal.Features.Matrix.Api;
 using CommunityPortal.Features.Signups.Api;
 using CommunityPortal.Features.Members.Api;
+using CommunityPortal.Features.Rendering.Api;
 
 namespace CommunityPortal.Features.Api;
 
@@ -48,6 +49,7 @@ public static class ApiSetup
         v1.MapLiveCodeFallbackImageApi();
         v1.MapSignupsApi();
         v1.MapMembersApi();
+        v1.MapPostersApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;

@@ -10,11 +10,9 @@ using Radzen;
 
 namespace CommunityPortal.Features.GroupQrs;
 
-public sealed partial class GroupQrPanel : IAsyncDisposable
+public sealed partial class GroupQrPanel
 {
     private GroupQrOverview? overview;
-    private InputFile? fileInput;
-    private IJSObjectReference? module;
     private DateTime? expiryLocal;
     private bool canEdit;
     private bool busy;
@@ -26,9 +24,6 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
 
     [Inject]
     private GroupQrService Qrs { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
@@ -66,10 +61,10 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
             : T["Panel.Valid", at];
     }
 
-    /// <summary>Decode in the browser (jsQR), then send the bytes and the payload; the service checks both again.</summary>
+    /// <summary>Sends the chosen file to the service, which reads the QR code in it; a file over the limit is not read at all.</summary>
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
-        if (busy || fileInput?.Element is not { } input || !await IsAllowedAsync(Policies.Edit))
+        if (busy || !await IsAllowedAsync(Policies.Edit))
         {
             return;
         }
@@ -77,24 +72,20 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
         Show(T["Panel.Reading"], AlertStyle.Info);
         try
         {
-            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/group-qr.js");
-            var decoded = await module.InvokeAsync<DecodeResult>("decodeInput", input);
-            if (decoded.Payload is null)
+            if (e.File.Size > GroupQr.MaxImageBytes)
             {
-                Show(ClientError(decoded), AlertStyle.Danger);
+                ShowErrors(Qrs.TooLargeToRead(e.File.Size));
                 return;
             }
-            Show(T["Panel.Uploading"], AlertStyle.Info);
-            await InvokeAsync(StateHasChanged);
             var bytes = await ReadAsync(e.File);
             var user = AuthenticationState is null ? null : (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier);
-            await Qrs.UploadAsync(GroupId, bytes, decoded.Payload, null, user);
+            await Qrs.UploadAsync(GroupId, bytes, null, user);
             await LoadAsync();
             Show(T["Panel.Uploaded"], AlertStyle.Success);
         }
         catch (PortalValidationException ex)
         {
-            Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
+            ShowErrors(ex);
         }
         catch (Exception ex) when (ex is NotFoundException or ConcurrencyConflictException)
         {
@@ -125,7 +116,7 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
         }
         catch (PortalValidationException ex)
         {
-            Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
+            ShowErrors(ex);
         }
         catch (NotFoundException ex)
         {
@@ -137,43 +128,19 @@ public sealed partial class GroupQrPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads at most one byte past the limit: enough for the service to name an oversized file.</summary>
+    /// <summary>The file's bytes; the browser stream itself refuses more than the limit.</summary>
     private static async Task<byte[]> ReadAsync(IBrowserFile file)
     {
-        await using var stream = file.OpenReadStream(GroupQr.MaxImageBytes + 1L);
+        await using var stream = file.OpenReadStream(GroupQr.MaxImageBytes);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         return buffer.ToArray();
     }
 
-    private string ClientError(DecodeResult result) => result.Error switch
-    {
-        "not-image" => T["Error.NotAnImage"],
-        "too-large" => T["Error.FileTooLarge", $"{result.Size / 1024.0 / 1024.0:0.0} MB"],
-        "no-qr" => T["Error.NoQrFound"],
-        "no-file" => T["Error.FileRequired"],
-        _ => T["Error.ReadFailed"],
-    };
-
     private void Show(string message, AlertStyle style) => (status, statusStyle) = (message, style);
+
+    private void ShowErrors(PortalValidationException ex) => Show(string.Join(" ", ex.Errors.Values.SelectMany(m => m)), AlertStyle.Danger);
 
     private async Task<bool> IsAllowedAsync(string policy) =>
         AuthenticationState is not null && (await Authorization.AuthorizeAsync((await AuthenticationState).User, policy)).Succeeded;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (module is not null)
-        {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
-    }
-
-    /// <summary>What group-qr.js answers: the payload, or an error code.</summary>
-    public sealed record DecodeResult(string? Payload, string? Error, long Size);
 }

@@ -1,8 +1,8 @@
 namespace CommunityPortal.Features.GroupQrs;
 
 /// <summary>
-/// The server's own checks of an upload, whatever the browser said: the image format from the file's first bytes,
-/// and the shape of the payload the browser decoded. Each method returns a resource key naming what is wrong, or null.
+/// The server's own checks of an upload: the image format from the file's first bytes, and what the QR code read from
+/// it by <see cref="GroupQrReader"/> holds. Each method returns a resource key naming what is wrong, or null.
 /// </summary>
 public static class GroupQrRules
 {

@@ -7,35 +7,39 @@ using Microsoft.Extensions.Localization;
 namespace CommunityPortal.Features.GroupQrs;
 
 /// <summary>
-/// 群二维码: upload (checked on the server: size, PNG/JPEG bytes, a WeChat group invite payload, expiry), replacement
-/// in one transaction so the next read sees the new QR, history, images and expiry changes.
-/// The browser decodes the QR (docs/adr/009); this service re-checks everything it is told.
+/// 群二维码: upload (the server reads the QR code in the image itself and keeps it only when it is a WeChat group
+/// invite; size, PNG/JPEG bytes and expiry are checked too), replacement in one transaction so the next read sees the
+/// new QR, history, images and expiry changes. Nothing a client says the image holds is trusted (docs/adr/023).
 /// </summary>
 public sealed class GroupQrService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<GroupQrText> text,
-    DomainEventBus events)
+    DomainEventBus events,
+    GroupQrReader reader)
 {
     public const string FileField = "File";
     public const string PayloadField = "Payload";
     public const string ExpiresAtField = "ExpiresAt";
 
     /// <summary>
-    /// Stores a new current QR for the group: the previous current one is marked replaced in the same transaction.
+    /// Reads the image's QR code and stores it as the group's new current QR: the previous current one is marked replaced
+    /// in the same transaction. <paramref name="claimedPayload"/> is what an API client says the image holds: never
+    /// stored, only compared, so a client that attached the wrong screenshot hears of it.
     /// </summary>
-    public async Task<GroupQrDto> UploadAsync(int groupId, byte[] image, string? decodedPayload, DateTime? expiresAt, string? userId,
-        CancellationToken ct = default)
+    public async Task<GroupQrDto> UploadAsync(int groupId, byte[] image, DateTime? expiresAt, string? userId,
+        string? claimedPayload = null, CancellationToken ct = default)
     {
         var now = DateTime.UtcNow;
         var expiry = expiresAt is { } requested ? ToUtc(requested) : now + GroupQr.DefaultLifetime;
         var errors = new Dictionary<string, string[]>();
-        if (GroupQrRules.CheckImage(image) is { } imageError)
+        var (payload, fileError) = await ReadInviteAsync(image, ct);
+        if (fileError is not null)
         {
-            errors[FileField] = [Message(imageError, image.Length)];
+            errors[FileField] = [fileError];
         }
-        if (GroupQrRules.CheckPayload(decodedPayload) is { } payloadError)
+        if (payload is not null && !string.IsNullOrWhiteSpace(claimedPayload) && claimedPayload.Trim() != payload)
         {
-            errors[PayloadField] = [Message(payloadError, decodedPayload)];
+            errors[PayloadField] = [text["Error.PayloadMismatch", claimedPayload.Trim(), payload]];
         }
         if (GroupQrRules.CheckExpiry(expiry, now) is { } expiryError)
         {
@@ -62,7 +66,7 @@ public sealed class GroupQrService(
         var qr = new GroupQr
         {
             GroupId = groupId,
-            Payload = decodedPayload!.Trim(),
+            Payload = payload!,
             Image = image,
             ImageContentType = GroupQrRules.ContentTypeOf(image)!,
             UploadedAt = now,
@@ -75,6 +79,30 @@ public sealed class GroupQrService(
         events.Publish([new GroupQrChanged(groupId, qr.Id)]);
         return (await FindAsync(q => q.Id == qr.Id, ct)).Single();
     }
+
+    /// <summary>The group invite the image's QR code holds, or why there is none (the file's message).</summary>
+    private async Task<(string? Invite, string? Error)> ReadInviteAsync(byte[] image, CancellationToken ct)
+    {
+        if (GroupQrRules.CheckImage(image) is { } imageError)
+        {
+            return (null, Message(imageError, image.Length));
+        }
+        var read = await reader.ReadAsync(image, ct);
+        var error = read.Status switch
+        {
+            QrReadStatus.NotAnImage => text["Error.NotAnImage"],
+            QrReadStatus.TooManyPixels => text["Error.TooManyPixels", read.Width, read.Height, GroupQrReader.MaxPixels / 1_000_000],
+            QrReadStatus.NoQrCode => text["Error.NoQrFound"],
+            _ => GroupQrRules.CheckPayload(read.Text) is { } payloadError ? Message(payloadError, read.Text) : null,
+        };
+        return error is null ? (read.Text!.Trim(), null) : (null, error);
+    }
+
+    /// <summary>An upload too large to be read at all (the API's form limit): the file's message, with its size when known.</summary>
+    public PortalValidationException TooLargeToRead(long? bytes) => new(new Dictionary<string, string[]>
+    {
+        [FileField] = [bytes is { } size ? Message("Error.FileTooLarge", size) : text["Error.FileOverLimit", FormatLimit()]],
+    });
 
     /// <summary>The group's current QR, or null when it has none. Throws NotFound for an unknown group.</summary>
     public async Task<GroupQrDto?> GetCurrentAsync(int groupId, CancellationToken ct = default)
@@ -180,14 +208,16 @@ public sealed class GroupQrService(
 
     private string Message(string key, object? arg) => key switch
     {
-        "Error.FileTooLarge" => text[key, FormatSize(arg is int size ? size : 0)],
+        "Error.FileTooLarge" => text[key, FormatSize(arg is long size ? size : arg is int small ? small : 0), FormatLimit()],
         "Error.WebPage" => text[key, arg?.ToString()?.Trim() ?? ""],
         "Error.PayloadTooLong" => text[key, GroupQr.PayloadMax],
         "Error.ExpiryTooFar" => text[key, (int)GroupQrRules.MaxLifetime.TotalDays],
         _ => text[key],
     };
 
-    private static string FormatSize(int bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+    private static string FormatSize(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
+
+    private static string FormatLimit() => $"{GroupQr.MaxImageBytes / 1024 / 1024} MB";
 
     private static DateTime ToUtc(DateTime value) => value.Kind switch
     {

@@ -6,6 +6,7 @@ public static class GroupQrsRegistration
 {
     public static IServiceCollection AddGroupQrs(this IServiceCollection services)
     {
+        services.AddSingleton<GroupQrReader>();
         services.AddScoped<GroupQrService>();
         return services;
     }

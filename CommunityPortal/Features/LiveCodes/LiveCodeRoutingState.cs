@@ -67,13 +67,14 @@ public sealed record LiveCodeSettings(
 
 internal sealed class LiveCodeRoutingState(IDbContextFactory<PortalDbContext> dbFactory) : ILiveCodeRoutingState
 {
-    /// <summary>Images up to this size are inlined into the page (base64 adds a third); larger ones are fetched by URL.</summary>
+    /// <summary>Fallback images up to this size are inlined into the page (base64 adds a third); larger ones are fetched by URL.</summary>
     public const int InlineImageMaxBytes = 40 * 1024;
 
     private readonly ConcurrentDictionary<string, LiveCodeRoute> _bySlug = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, LiveCodeRoute> _byId = new();
-    // Images never change under their id (a new QR is a new row), so a data URI is built once.
-    private readonly ConcurrentDictionary<int, string> _qrDataUris = new();
+    // Each group's current QR drawn from its payload, drawn once per QR: a QR row's payload never changes, and a
+    // replacement is a new row, so the id says when to draw again.
+    private readonly ConcurrentDictionary<int, (int QrId, string DataUri)> _qrImages = new();
     // Reloads run one at a time, so a slower, older read can never overwrite a newer one.
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
@@ -170,12 +171,11 @@ internal sealed class LiveCodeRoutingState(IDbContextFactory<PortalDbContext> db
         var groupIds = pool.Select(p => p.GroupId).ToList();
         var qrs = await db.Set<GroupQr>().AsNoTracking()
             .Where(q => groupIds.Contains(q.GroupId) && q.ReplacedAt == null)
-            .Select(q => new { q.Id, q.GroupId, q.ExpiresAt, q.ImageContentType, Size = q.Image.Length })
+            .Select(q => new { q.Id, q.GroupId, q.ExpiresAt, q.Payload })
             .ToDictionaryAsync(q => q.GroupId, ct);
-        foreach (var qr in qrs.Values.Where(q => q.Size <= InlineImageMaxBytes && !_qrDataUris.ContainsKey(q.Id)))
+        foreach (var qr in qrs.Values.Where(q => _qrImages.GetValueOrDefault(q.GroupId).QrId != q.Id))
         {
-            var image = await db.Set<GroupQr>().AsNoTracking().Where(q => q.Id == qr.Id).Select(q => q.Image).FirstAsync(ct);
-            _qrDataUris[qr.Id] = DataUri(qr.ImageContentType, image);
+            _qrImages[qr.GroupId] = (qr.Id, LandingQrImage.DataUri(qr.Payload));
         }
         var channelKeys = await db.Set<ChannelCode>().AsNoTracking().Where(c => c.LiveCodeId == id)
             .ToDictionaryAsync(c => c.Key, c => c.Id, StringComparer.Ordinal, ct);
@@ -183,7 +183,7 @@ internal sealed class LiveCodeRoutingState(IDbContextFactory<PortalDbContext> db
         var poolGroups = pool.Select(p =>
         {
             var qr = qrs.GetValueOrDefault(p.GroupId);
-            var image = qr is null ? null : new ImageRef(qr.Id, _qrDataUris.GetValueOrDefault(qr.Id), qr.ImageContentType);
+            var image = qr is null ? null : new ImageRef(qr.Id, _qrImages[qr.GroupId].DataUri, "image/png");
             return new PoolGroup(p.GroupId, p.Position, p.Threshold ?? code.DefaultThreshold, p.Capacity, p.MemberCount, p.Status,
                 qr?.Id, qr?.ExpiresAt, new GroupDisplay(p.Name, image));
         }).ToList();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityPortal.Data;
-using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +23,6 @@ internal static class ScanEndpoints
         var scans = app.MapGroup("/q");
         scans.AllowAnonymous().ExcludeFromDescription().ShortCircuit();
         scans.MapGet("/{slug}", ScanAsync);
-        scans.MapGet("/{slug}/qr/{qrId:int}", QrImageAsync);
         scans.MapGet("/{slug}/fallback-image", FallbackImageAsync);
     }
 
@@ -45,8 +43,9 @@ internal static class ScanEndpoints
         var group = result.Group?.Display;
         return result.Outcome switch
         {
+            // The group's QR is drawn from its stored invite link and always inline (LiveCodeRoutingState).
             ScanOutcome.Assigned or ScanOutcome.Repeat => Html(page.Cached(settings, group, "group", () => page.Group(
-                settings.LandingTitle, group?.Name ?? "", ImageSource(slug, group?.Qr, $"qr/{group?.Qr?.Id}"), settings.LandingText))),
+                settings.LandingTitle, group?.Name ?? "", group?.Qr?.DataUri ?? "", settings.LandingText))),
             ScanOutcome.Fallback => Html(page.Cached(settings, null, "fallback", () => page.Fallback(settings.FallbackMessage,
                 settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null))),
             ScanOutcome.Bot => Html(page.Cached(settings, null, "preview", () => page.Preview(settings.LandingTitle, settings.LandingText))),
@@ -58,26 +57,6 @@ internal static class ScanEndpoints
 
     private static byte[] Notice(ScanPage page, string titleKey, string textKey) =>
         page.Cached(null, null, titleKey, () => page.Notice(titleKey, textKey));
-
-    /// <summary>A QR too large to inline; its bytes never change under its id, so clients may keep it.</summary>
-    private static async Task<IResult> QrImageAsync(string slug, int qrId, ILiveCodeRoutingState state,
-        IDbContextFactory<PortalDbContext> dbFactory, HttpContext http)
-    {
-        if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route
-            || !route.Router.Pool.Any(g => g.Display?.Qr?.Id == qrId))
-        {
-            return Results.NotFound();
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
-        var qr = await db.Set<GroupQr>().AsNoTracking().Where(q => q.Id == qrId)
-            .Select(q => new { q.Image, q.ImageContentType }).FirstOrDefaultAsync(http.RequestAborted);
-        if (qr is null)
-        {
-            return Results.NotFound();
-        }
-        http.Response.Headers.CacheControl = "public, max-age=604800, immutable";
-        return Results.Bytes(qr.Image, qr.ImageContentType);
-    }
 
     private static async Task<IResult> FallbackImageAsync(string slug, ILiveCodeRoutingState state,
         IDbContextFactory<PortalDbContext> dbFactory, HttpContext http)

@@ -38,14 +38,14 @@ internal sealed class ScanPage(IStringLocalizer<LiveCodeText> text, HtmlEncoder 
         + "background:#f4f5f7;color:#1f2329}main{max-width:420px;margin:0 auto;padding:28px 20px;text-align:center}"
         + "h1{font-size:22px;margin:8px 0 16px}.card{background:#fff;border-radius:14px;padding:22px 18px;"
         + "box-shadow:0 2px 10px rgba(0,0,0,.06)}img{width:240px;height:240px;max-width:80vw;max-height:80vw;"
-        + "object-fit:contain}.hint{font-size:16px;font-weight:600;color:#07c160;margin:14px 0 6px}"
+        + "object-fit:contain}.qr{image-rendering:pixelated}.hint{font-size:16px;font-weight:600;color:#07c160;margin:14px 0 6px}"
         + ".group{font-size:15px;color:#646a73}.text{white-space:pre-line;line-height:1.6;margin-top:18px;"
         + "text-align:left;font-size:15px}.muted{color:#8f959e}";
 
     public string Group(string? title, string groupName, string imageSrc, string? landingText) =>
         Document(title ?? text["Page.DefaultTitle"], body =>
         {
-            body.Append("<div class=\"card\"><img src=\"").Append(Src(imageSrc)).Append("\" alt=\"")
+            body.Append("<div class=\"card\"><img class=\"qr\" src=\"").Append(Src(imageSrc)).Append("\" alt=\"")
                 .Append(encoder.Encode(text["Page.QrAlt"])).Append("\"><p class=\"hint\">")
                 .Append(encoder.Encode(text["Page.LongPress"])).Append("</p><p class=\"group\">")
                 .Append(encoder.Encode(groupName)).Append("</p></div>");

@@ -79,7 +79,7 @@ public sealed class SeedBenchLiveCodeCommand : IAdminCommand
         return over ? 1 : 0;
     }
 
-    /// <summary>A 4 KB stand-in image (PNG signature): the page inlines it like a real QR screenshot of that size.</summary>
+    /// <summary>A 4 KB stand-in for the operator's screenshot: stored as an upload would be; the page draws the QR from the payload.</summary>
     private static byte[] BenchImage()
     {
         var bytes = new byte[4096];

@@ -33,7 +33,7 @@ internal static class MemberNumbers
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastIssued, c => c.LastIssued + count), ct);
         if (updated != 1)
         {
-            throw new InvalidOperationException("The member number counter row is missing (migration 20261122160000_Members inserts it).");
+            throw new InvalidOperationException("The member number counter row is missing (the migrations insert it: HasData in MemberNumberCounterConfiguration).");
         }
         var last = await db.Set<MemberNumberCounter>().AsNoTracking()
             .Where(c => c.Id == MemberNumberCounter.SingletonId).Select(c => c.LastIssued).SingleAsync(ct);

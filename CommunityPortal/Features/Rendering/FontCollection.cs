@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace CommunityPortal.Features.Rendering;
 
 /// <summary>
-/// Cuts one face out of a TrueType collection (.ttc) into a standalone .ttf, so the font reader
-/// (Pdf/TrueTypeFont) deals with single-face files only. The tables are copied as they are; their offsets are rewritten.
+/// Cuts one face out of a TrueType collection (.ttc) into a standalone .ttf: PDFsharp reads single-face files only
+/// (a .ttc fails inside its OpenTypeFontFace). The tables are copied as they are; their offsets are rewritten.
 /// </summary>
 internal static class FontCollection
 {

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
-using Microsoft.JSInterop;
 
 namespace CommunityPortal.Features.Rendering;
 
@@ -21,7 +20,6 @@ public sealed partial class PosterEditorPage
     [Inject] private PosterService Posters { get; set; } = default!;
     [Inject] private QrImageService Qr { get; set; } = default!;
     [Inject] private PosterDrafts Drafts { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>Optional starting URL, e.g. when a live code's page links here with its channel URL.</summary>
@@ -39,7 +37,7 @@ public sealed partial class PosterEditorPage
     private Task RefreshAsync()
     {
         var found = Posters.Validate(model.Spec)
-            .Concat(Qr.Validate(model.Spec.QrRequest(model.QrSizePixels), png: false).Where(e => e.Key == nameof(QrRequest.Size)))
+            .Concat(Qr.Validate(model.Spec.QrRequest(model.QrSizePixels)).Where(e => e.Key == nameof(QrRequest.Size)))
             .GroupBy(e => e.Key)
             .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct().ToArray());
         errors = found;
@@ -49,16 +47,6 @@ public sealed partial class PosterEditorPage
             version++;
         }
         return Task.CompletedTask;
-    }
-
-    /// <summary>Print resolution of the poster PNG the browser rasterises (A4: 2480 px wide).</summary>
-    private const int PosterPngDpi = 300;
-
-    private async Task DownloadPngAsync()
-    {
-        await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Rendering/PosterEditorPage.razor.js");
-        var widthPixels = (int)Math.Round(PosterLayout.PaperMm(model.Spec.Paper).Width / 25.4 * PosterPngDpi);
-        await module.InvokeVoidAsync("downloadPng", Link("poster.svg"), $"poster-{model.Spec.Paper}.png", widthPixels);
     }
 
     private string Link(string file, string? query = null) =>

@@ -1,5 +1,4 @@
 using System.Text;
-using CommunityPortal.Features.Rendering.Pdf;
 
 namespace CommunityPortal.Features.Rendering;
 
@@ -8,8 +7,8 @@ public sealed record PosterLine(string Text, double Baseline, double SizePt, boo
 
 /// <summary>
 /// Where everything goes on one page, in millimetres from the top-left corner. Computed once, with the
-/// poster font's own advance widths, and drawn by both the PDF and the SVG writer, so the preview wraps
-/// lines where the print does.
+/// poster font's own advance widths, and drawn by the PDF, PNG and SVG writers alike, so the preview and the
+/// PNG wrap lines where the print does.
 /// </summary>
 public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, IReadOnlyList<PosterLine> Lines, double QrX, double QrY, double QrSize, QrModules Modules)
 {
@@ -17,9 +16,23 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
     private const double Margin = 15;
     private const double Gap = 6;
 
+    /// <summary>The side of one module of the code, in mm.</summary>
+    public double ModuleSize => QrSize / (Modules.Count + 2 * Spec.QrMargin);
+
+    /// <summary>Where the first module starts: the white square's corner plus the quiet zone.</summary>
+    public (double X, double Y) CodeOrigin => (QrX + Spec.QrMargin * ModuleSize, QrY + Spec.QrMargin * ModuleSize);
+
+    /// <summary>Where an image goes to cover the whole page: scaled to fill it, centred, what spills over cut off.</summary>
+    public static (double X, double Y, double Width, double Height) Cover(double imageWidth, double imageHeight, double width, double height)
+    {
+        var scale = Math.Max(width / imageWidth, height / imageHeight);
+        double w = imageWidth * scale, h = imageHeight * scale;
+        return ((width - w) / 2, (height - h) / 2, w, h);
+    }
+
     public static (double Width, double Height) PaperMm(PaperSize paper) => paper == PaperSize.A5 ? (148, 210) : (210, 297);
 
-    internal static PosterLayout Of(PosterSpec spec, TrueTypeFont measure)
+    internal static PosterLayout Of(PosterSpec spec, PosterFont measure)
     {
         var (width, height) = PaperMm(spec.Paper);
         var scale = width / 210;
@@ -53,7 +66,7 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
     }
 
     /// <summary>Appends the text's lines (wrapped to the printable width) below y; returns the new y.</summary>
-    private static double Flow(List<PosterLine> lines, TrueTypeFont measure, string? text, double sizePt, bool bold, double pageWidth, double y)
+    private static double Flow(List<PosterLine> lines, PosterFont measure, string? text, double sizePt, bool bold, double pageWidth, double y)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -70,11 +83,11 @@ public sealed record PosterLayout(PosterSpec Spec, double Width, double Height, 
     }
 
     /// <summary>The caption on one line in the bottom margin, below everything else, shortened with "…" if too wide.</summary>
-    private static PosterLine? Caption(TrueTypeFont measure, string? text, double sizePt, double pageWidth, double pageHeight)
+    private static PosterLine? Caption(PosterFont measure, string? text, double sizePt, double pageWidth, double pageHeight)
     {
         // Captions come from channel names: characters the font lacks (an emoji) are left out rather than printed as boxes.
         var caption = text is null ? null : string.Concat(text.Trim().ReplaceLineEndings(" ").EnumerateRunes()
-            .Where(r => Rune.IsWhiteSpace(r) || measure.GlyphId(r.Value) != 0).Select(r => r.ToString()));
+            .Where(r => Rune.IsWhiteSpace(r) || measure.Has(r.Value)).Select(r => r.ToString()));
         if (string.IsNullOrEmpty(caption))
         {
             return null;

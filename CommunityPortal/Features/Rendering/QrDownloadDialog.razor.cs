@@ -54,7 +54,7 @@ public sealed partial class QrDownloadDialog
 
     private void Refresh()
     {
-        errors = Qr.Validate(Request, png: Format == "png");
+        errors = Qr.Validate(Request);
         if (errors.Count == 0 && Logo is not null && owner is not null)
         {
             var spec = new PosterSpec { Url = Url, QrLevel = Request.Level, QrMargin = Margin, Logo = Logo };

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using QRCoder;
+using SkiaSharp;
 
 namespace CommunityPortal.Features.Rendering;
 
 /// <summary>
 /// QR images for a URL: PNG at the exact requested size (whole-pixel modules, centred; the pixels left
-/// over widen the quiet zone) and SVG (one path, optional centre logo). The modules come from QRCoder;
-/// the PNG is written here so that size and margin are ours to choose.
+/// over widen the quiet zone; drawn and encoded with SkiaSharp) and SVG (one path), each with an optional
+/// centre logo (PNG or JPEG). The modules come from QRCoder; size and margin are ours to choose.
 /// </summary>
 public sealed class QrImageService(IStringLocalizer<RenderingText> text)
 {
@@ -22,14 +23,14 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
     internal static QrLevel? ParseLevel(string? level) =>
         level?.Trim().ToUpperInvariant() switch { "L" => QrLevel.L, "M" => QrLevel.M, "Q" => QrLevel.Q, "H" => QrLevel.H, _ => null };
 
-    public IReadOnlyDictionary<string, string[]> Validate(QrRequest request, bool png)
+    public IReadOnlyDictionary<string, string[]> Validate(QrRequest request)
     {
         var errors = new RenderingErrors(text);
-        Check(errors, request, png);
+        Check(errors, request);
         return errors.Errors;
     }
 
-    internal void Check(RenderingErrors errors, QrRequest request, bool png)
+    internal static void Check(RenderingErrors errors, QrRequest request)
     {
         errors.Url(nameof(QrRequest.Url), request.Url);
         errors.Range(nameof(QrRequest.Size), request.Size, QrRequest.MinSize, QrRequest.MaxSize);
@@ -39,11 +40,6 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
         }
         errors.Range(nameof(QrRequest.Margin), request.Margin, 0, QrRequest.MaxMargin);
         errors.Image(nameof(QrRequest.Logo), request.Logo, QrRequest.MaxLogoKilobytes);
-        if (png && request.Logo is not null && ImageFormats.Of(request.Logo) is not null
-            && request.Logo.Length <= QrRequest.MaxLogoKilobytes * 1024 && PngReader.TryDecode(request.Logo) is null)
-        {
-            errors.Add(nameof(QrRequest.Logo), "LogoNotInPng");
-        }
     }
 
     public static QrModules Encode(string url, QrLevel level)
@@ -63,58 +59,63 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
         return new QrModules(dark, level);
     }
 
-    /// <summary>A 1-bit greyscale PNG of exactly Size × Size pixels.</summary>
+    /// <summary>A PNG of exactly Size × Size pixels: 8-bit grey, or RGB with a logo.</summary>
     public byte[] Png(QrRequest request)
     {
         var errors = new RenderingErrors(text);
-        Check(errors, request, png: true);
+        Check(errors, request);
         errors.ThrowIfAny();
+        SKImage? logo = null;
+        try
+        {
+            logo = request.Logo is null ? null : RasterImages.Decode(request.Logo);
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(nameof(QrRequest.Logo), "ImageUnreadable");
+            errors.ThrowIfAny();
+        }
+        using var _ = logo;
         var modules = Encode(request.Url, EffectiveLevel(request));
         var (pixelsPerModule, offset) = PngGeometry(request.Size, modules.Count, request.Margin);
-        var extent = pixelsPerModule * modules.Count;
-        bool IsDark(int x, int y) =>
-            x >= offset && y >= offset && x < offset + extent && y < offset + extent
-            && modules.Dark[(y - offset) / pixelsPerModule, (x - offset) / pixelsPerModule];
-        return request.Logo is { } logo && PngReader.TryDecode(logo) is { } image
-            ? PngWithLogo(request.Size, IsDark, image, offset, extent)
-            : PngWriter.Monochrome(request.Size, IsDark);
+        var info = new SKImageInfo(request.Size, request.Size, logo is null ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"SkiaSharp could not make a {info.Width} px canvas.");
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        // Whole pixels, no antialiasing: every module is a crisp square of pixelsPerModule.
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = false };
+        foreach (var (row, column, length) in modules.Runs())
+        {
+            canvas.DrawRect(offset + column * pixelsPerModule, offset + row * pixelsPerModule, length * pixelsPerModule, pixelsPerModule, paint);
+        }
+        if (logo is not null)
+        {
+            DrawLogo(canvas, logo, offset, pixelsPerModule * modules.Count);
+        }
+        using var pixels = surface.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode the QR PNG.");
+        return png.ToArray();
     }
 
-    /// <summary>The code in RGB with the logo fitted (nearest pixel, alpha over white) on a white pad in the centre.</summary>
-    private static byte[] PngWithLogo(int size, Func<int, int, bool> isDark, RgbaImage logo, int offset, int extent)
+    /// <summary>The logo fitted (smoothly scaled, alpha over white) on a white pad, on whole pixels, in the centre.</summary>
+    private static void DrawLogo(SKCanvas canvas, SKImage logo, int offset, int extent)
     {
-        var pixels = new byte[size * size * 3];
-        for (var y = 0; y < size; y++)
-        {
-            for (var x = 0; x < size; x++)
-            {
-                pixels.AsSpan((y * size + x) * 3, 3).Fill(isDark(x, y) ? (byte)0 : (byte)255);
-            }
-        }
-        var side = extent * LogoShare;
-        var pad = side * 0.12;
-        var centre = offset + extent / 2.0;
+        var (left, top, side, pad) = LogoBox(offset, offset, extent);
+        using var white = new SKPaint { Color = SKColors.White };
+        canvas.DrawRect(new SKRect((float)Math.Floor(left - pad), (float)Math.Floor(top - pad),
+            (float)Math.Ceiling(left + side + pad), (float)Math.Ceiling(top + side + pad)), white);
         var fit = side / Math.Max(logo.Width, logo.Height);
         double width = logo.Width * fit, height = logo.Height * fit;
-        for (var y = (int)(centre - side / 2 - pad); y < (int)Math.Ceiling(centre + side / 2 + pad); y++)
-        {
-            for (var x = (int)(centre - side / 2 - pad); x < (int)Math.Ceiling(centre + side / 2 + pad); x++)
-            {
-                var target = pixels.AsSpan((y * size + x) * 3, 3);
-                target.Fill(255);
-                int u = (int)((x + 0.5 - (centre - width / 2)) / fit), v = (int)((y + 0.5 - (centre - height / 2)) / fit);
-                if (u < 0 || v < 0 || u >= logo.Width || v >= logo.Height)
-                {
-                    continue;
-                }
-                var source = logo.Pixels.AsSpan((v * logo.Width + u) * 4, 4);
-                for (var c = 0; c < 3; c++)
-                {
-                    target[c] = (byte)((source[c] * source[3] + 255 * (255 - source[3])) / 255);
-                }
-            }
-        }
-        return PngWriter.Rgb(size, pixels);
+        canvas.DrawImage(logo, SKRect.Create((float)(left + (side - width) / 2), (float)(top + (side - height) / 2), (float)width, (float)height),
+            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+    }
+
+    /// <summary>The centre logo's square and the white pad around it, for a code whose modules start at (x, y).</summary>
+    internal static (double Left, double Top, double Side, double Pad) LogoBox(double x, double y, double codeSize)
+    {
+        var side = codeSize * LogoShare;
+        return (x + (codeSize - side) / 2, y + (codeSize - side) / 2, side, side * 0.12);
     }
 
     /// <summary>Whole pixels per module (at least 1) and where the first module starts.</summary>
@@ -127,7 +128,7 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
     public string Svg(QrRequest request)
     {
         var errors = new RenderingErrors(text);
-        Check(errors, request, png: false);
+        Check(errors, request);
         errors.ThrowIfAny();
         var modules = Encode(request.Url, EffectiveLevel(request));
         var extent = modules.Count + 2 * request.Margin;
@@ -162,10 +163,7 @@ public sealed class QrImageService(IStringLocalizer<RenderingText> text)
     /// <summary>A white pad and the logo over the centre of a code whose modules start at (x, y).</summary>
     internal static void AppendLogo(StringBuilder svg, byte[] logo, double x, double y, double codeSize)
     {
-        var side = codeSize * LogoShare;
-        var pad = side * 0.12;
-        var left = x + (codeSize - side) / 2;
-        var top = y + (codeSize - side) / 2;
+        var (left, top, side, pad) = LogoBox(x, y, codeSize);
         svg.Append(CultureInfo.InvariantCulture,
                 $"""<rect x="{left - pad:0.###}" y="{top - pad:0.###}" width="{side + 2 * pad:0.###}" height="{side + 2 * pad:0.###}" rx="{pad:0.###}" fill="#ffffff"/>""")
             .Append(CultureInfo.InvariantCulture,

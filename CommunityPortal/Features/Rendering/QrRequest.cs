@@ -19,4 +19,28 @@ public sealed record QrRequest(string Url, int Size = 512, string? Level = null,
 public sealed record QrModules(bool[,] Dark, QrLevel Level)
 {
     public int Count => Dark.GetLength(0);
+
+    /// <summary>
+    /// The dark modules as horizontal runs: fewer shapes to draw, and no hairline seams between neighbours that a
+    /// viewer or rasteriser may leave where two squares meet.
+    /// </summary>
+    public IEnumerable<(int Row, int Column, int Length)> Runs()
+    {
+        for (var row = 0; row < Count; row++)
+        {
+            for (var column = 0; column < Count; column++)
+            {
+                if (!Dark[row, column])
+                {
+                    continue;
+                }
+                var start = column;
+                while (column + 1 < Count && Dark[row, column + 1])
+                {
+                    column++;
+                }
+                yield return (row, start, column - start + 1);
+            }
+        }
+    }
 }

@@ -13,18 +13,21 @@ public static class RenderingEndpoints
 {
     private const string Svg = "image/svg+xml";
     private const string Pdf = "application/pdf";
+    private const string Png = "image/png";
 
     public static IEndpointRouteBuilder MapRendering(this IEndpointRouteBuilder endpoints)
     {
         var render = endpoints.MapGroup("/render").WithApiProblems().ExcludeFromDescription();
         render.MapGet("/qr.png", (QrImageService qr, string? url, int? size, string? level, int? margin) =>
-            Results.File(qr.Png(Request(url, size, level, margin)), "image/png", "qr.png")).RequireAuthorization(Policies.Read);
+            Results.File(qr.Png(Request(url, size, level, margin)), Png, "qr.png")).RequireAuthorization(Policies.Read);
         render.MapGet("/qr.svg", (QrImageService qr, string? url, int? size, string? level, int? margin) =>
             Results.File(Encoding.UTF8.GetBytes(qr.Svg(Request(url, size, level, margin))), Svg, "qr.svg")).RequireAuthorization(Policies.Read);
         render.MapPost("/poster.pdf", (PosterService posters, PosterSpec spec) =>
             Results.File(posters.Pdf([spec]), Pdf, "poster.pdf")).RequireAuthorization(Policies.Edit);
         render.MapPost("/poster.svg", (PosterService posters, PosterSpec spec) =>
             Results.File(Encoding.UTF8.GetBytes(posters.Svg(spec)), Svg, "poster.svg")).RequireAuthorization(Policies.Edit);
+        render.MapPost("/poster.png", (PosterService posters, PosterSpec spec, int? dpi) =>
+            Results.File(posters.Png(spec, dpi ?? PosterService.DefaultDpi), Png, $"poster-{spec.Paper}.png")).RequireAuthorization(Policies.Edit);
         render.MapPost("/posters.pdf", (PosterService posters, PosterBatch batch) =>
             Results.File(batch.Design is not null ? posters.Pdf(batch.Design, batch.Urls ?? []) : posters.Pdf(batch.Posters ?? []), Pdf, "posters.pdf"))
             .RequireAuthorization(Policies.Edit);
@@ -38,9 +41,13 @@ public static class RenderingEndpoints
             Draft(store, user, id) is { } draft
                 ? Results.File(Encoding.UTF8.GetBytes(posters.Svg(draft.Spec)), Svg, download == true ? "poster.svg" : null)
                 : Results.NotFound());
+        drafts.MapGet("/poster.png", (PosterService posters, PosterDrafts store, ClaimsPrincipal user, Guid id, int? dpi) =>
+            Draft(store, user, id) is { } draft
+                ? Results.File(posters.Png(draft.Spec, dpi ?? PosterService.DefaultDpi), Png, $"poster-{draft.Spec.Paper}.png")
+                : Results.NotFound());
         drafts.MapGet("/qr.png", (QrImageService qr, PosterDrafts store, ClaimsPrincipal user, Guid id) =>
             Draft(store, user, id) is { } draft
-                ? Results.File(qr.Png(PngLogoOnly(draft.Spec.QrRequest(draft.QrSize))), "image/png", "qr.png")
+                ? Results.File(qr.Png(draft.Spec.QrRequest(draft.QrSize)), Png, "qr.png")
                 : Results.NotFound());
         drafts.MapGet("/qr.svg", (QrImageService qr, PosterDrafts store, ClaimsPrincipal user, Guid id) =>
             Draft(store, user, id) is { } draft
@@ -49,10 +56,6 @@ public static class RenderingEndpoints
         render.MapPosterBatches();
         return endpoints;
     }
-
-    /// <summary>The editor may hold a JPEG logo (fine for SVG and PDF); its QR PNG is then drawn without one.</summary>
-    private static QrRequest PngLogoOnly(QrRequest request) =>
-        request.Logo is { } logo && PngReader.TryDecode(logo) is null ? request with { Logo = null } : request;
 
     private static QrRequest Request(string? url, int? size, string? level, int? margin) =>
         new(url ?? "", size ?? 512, level, margin ?? 4);

@@ -12,6 +12,8 @@ internal sealed class RenderingErrors(IStringLocalizer<RenderingText> text)
 
     public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public void Add(string field, string key, params object[] args)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -67,6 +69,14 @@ internal sealed class RenderingErrors(IStringLocalizer<RenderingText> text)
         else if (image.Length > maxKilobytes * 1024)
         {
             Add(field, "ImageSize", maxKilobytes);
+        }
+        else if (RasterImages.Probe(image) is not { } size)
+        {
+            Add(field, "ImageUnreadable");
+        }
+        else if (size.Width > RasterImages.MaxSide || size.Height > RasterImages.MaxSide)
+        {
+            Add(field, "ImagePixels", RasterImages.MaxSide);
         }
     }
 

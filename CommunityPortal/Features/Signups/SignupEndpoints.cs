@@ -157,7 +157,7 @@ internal static class SignupEndpoints
         {
             http.RequestServices.GetRequiredService<SignupTokens>().RememberMember(http, receipt.MemberId);
         }
-        var group = await groups.RouteAsync(http, receipt, http.RequestAborted);
+        var group = await groups.RouteAsync(http, receipt);
         return Html(page.Receipt(form, receipt, existing, group));
     }
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
+using CommunityPortal.Common;
 using CommunityPortal.Features.Api;
 using CommunityPortal.Features.Users;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using CommunityPortal.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -11,8 +13,17 @@ namespace CommunityPortal.Features.GroupQrs.Api;
 /// <summary>/api/v1/groups/{id}/qr: upload (multipart) and read a group's QR, with the same server checks as the UI.</summary>
 public static class GroupQrApi
 {
-    /// <summary>The form may carry a little more than the 2 MB image, so that an oversized file is named, not cut off.</summary>
-    private const long FormLimit = 8L * 1024 * 1024;
+    /// <summary>
+    /// The multipart body may carry the 2 MB image and its small fields. A larger upload is cut off here, at the form,
+    /// and answered on the file field: bound as a parameter instead, the framework's own form reading failed first and
+    /// the client heard "A JSON request body is required".
+    /// </summary>
+    internal const long FormLimit = GroupQr.MaxImageBytes + 64 * 1024;
+
+    /// <summary>Kestrel reads and discards what follows the cut-off up to this size, so the client gets the answer.</summary>
+    internal const long RequestLimit = 32L * 1024 * 1024;
+
+    private static readonly FormOptions UploadForm = new() { MultipartBodyLengthLimit = FormLimit };
 
     public static IEndpointRouteBuilder MapGroupQrApi(this IEndpointRouteBuilder v1)
     {
@@ -21,14 +32,17 @@ public static class GroupQrApi
             .WithDescription("The group's current QR code (null when none) and the replaced ones, newest first, without image bytes.");
         api.MapPost("/", UploadQr).RequireAuthorization(Policies.Edit)
             .DisableAntiforgery()
-            .WithFormOptions(multipartBodyLengthLimit: FormLimit)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimit))
             .Accepts<GroupQrUploadForm>("multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("""
-                Uploads a new QR code for the group, replacing the current one at once. multipart/form-data: file (PNG or JPEG,
-                at most 2 MB; the type is taken from the bytes), payload (the text the client decoded from the QR code: a WeChat
-                group invite, https://weixin.qq.com/g/…; personal contact codes, web pages and plain text are refused) and
-                optional expiresAt (ISO 8601, in the future, at most 30 days ahead; default upload + 7 days).
+                Uploads a new QR code for the group, replacing the current one at once. multipart/form-data: file (a PNG or
+                JPEG screenshot or photo of the group QR code, at most 2 MB; the type is taken from the bytes) and optional
+                expiresAt (ISO 8601, in the future, at most 30 days ahead; default upload + 7 days). The server reads the QR
+                code in the image itself and stores what it holds when that is a WeChat group invite (https://weixin.qq.com/g/…);
+                personal contact codes, web pages, plain text, images without a readable QR code and non-images are refused
+                on file, with the reason. payload is optional and never stored: when sent, it must equal what the server read,
+                or the upload is refused on payload.
                 """);
         api.MapPut("/{qrId:int}/expiry", SetExpiry).RequireAuthorization(Policies.Edit)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -42,18 +56,39 @@ public static class GroupQrApi
     public static async Task<Ok<GroupQrOverviewResponse>> GetQr(int id, GroupQrService qrs, CancellationToken ct) =>
         TypedResults.Ok(GroupQrOverviewResponse.From(await qrs.OverviewAsync(id, ct)));
 
+    /// <summary>Reads the form itself (see <see cref="FormLimit"/>), so every refusal names its field.</summary>
     public static async Task<Created<GroupQrResponse>> UploadQr(
-        int id, IFormFile? file, [FromForm] string? payload, [FromForm] DateTimeOffset? expiresAt,
-        GroupQrService qrs, ClaimsPrincipal user, CancellationToken ct)
+        int id, HttpRequest request, GroupQrService qrs, IStringLocalizer<GroupQrText> text, ClaimsPrincipal user, CancellationToken ct)
     {
+        // Not a form at all (a JSON body, say): then no file was sent, and the service says so on file.
+        IFormCollection form = FormCollection.Empty;
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                form = await request.ReadFormAsync(UploadForm, ct);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            throw qrs.TooLargeToRead(request.ContentLength);
+        }
         byte[] bytes = [];
-        if (file is not null)
+        if (form.Files.GetFile("file") is { } file)
         {
             using var stream = new MemoryStream((int)Math.Min(file.Length, FormLimit));
             await file.CopyToAsync(stream, ct);
             bytes = stream.ToArray();
         }
-        var qr = await qrs.UploadAsync(id, bytes, payload, expiresAt?.UtcDateTime, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        DateTimeOffset? expiresAt = null;
+        if (form["expiresAt"].ToString() is { Length: > 0 } expiry)
+        {
+            expiresAt = DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : throw new PortalValidationException(new Dictionary<string, string[]> { [GroupQrService.ExpiresAtField] = [text["Error.ExpiryInvalid"]] });
+        }
+        var qr = await qrs.UploadAsync(id, bytes, expiresAt?.UtcDateTime, user.FindFirstValue(ClaimTypes.NameIdentifier),
+            form["payload"].ToString(), ct);
         return TypedResults.Created($"{ApiSetup.Prefix}/groups/{id}/qr", GroupQrResponse.From(qr));
     }
 
@@ -80,8 +115,8 @@ public static class GroupQrApi
 
 public sealed record GroupQrExpiryRequest(DateTimeOffset? ExpiresAt);
 
-/// <summary>The multipart form of an upload (for the OpenAPI document).</summary>
-public sealed record GroupQrUploadForm(IFormFile File, string Payload, DateTimeOffset? ExpiresAt);
+/// <summary>The multipart form of an upload (for the OpenAPI document); payload is optional and only compared.</summary>
+public sealed record GroupQrUploadForm(IFormFile File, DateTimeOffset? ExpiresAt, string? Payload);
 
 public sealed record GroupQrResponse(
     int Id,
