@@ -1,11 +1,13 @@
 using Bunit;
 using CommunityPortal.Common;
+using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Signups.Pages;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -147,6 +149,29 @@ public sealed class SignupPagesTests : PortalComponentTestBase
         Assert.Contains("manager@example.com", cut.Find("[data-testid=checkin-by]").TextContent);
         var row = (await Get<SignupListService>().ListAsync(activity.Id, new SignupQuery { Search = "李红" })).Items.Single();
         Assert.NotNull(row.CheckedInAt);
+    }
+
+    [Fact]
+    public async Task List_AMarkOnASignupRemovedMeanwhile_IsRefusedInAToast_AndTheListReloads()
+    {
+        using var culture = Chinese();
+        var activity = await SignupSeed.ActivityAsync(Services);
+        await SignupSeed.FormAsync(Services, activity.Id, "read1");
+        await Get<SignupService>().SubmitAsync("read1", new SignupSubmission { Name = "王小明", Phone = "13812345678" });
+        var toasts = Render<MudSnackbarProvider>();
+        var cut = Render<SignupsPage>(p => p.Add(x => x.ActivityId, activity.Id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=member-link]")));
+        await using (var db = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Set<ActivitySignup>().ExecuteDeleteAsync();
+        }
+
+        cut.Find("[data-testid=checkin] input[type=checkbox]").Change(true);
+
+        toasts.WaitForAssertion(() => Assert.Contains("报名记录不存在。", toasts.Find("[data-testid=toast]").TextContent));
+        Assert.Equal("error", toasts.Find("[data-testid=toast]").GetAttribute("data-severity"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=signups-empty]"));
+        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=count-signedup]").TextContent));
     }
 
     [Fact]
