@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Tests.E2E.Infrastructure;
+using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Signups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,24 +10,21 @@ using Microsoft.Playwright;
 namespace CommunityPortal.Tests.E2E;
 
 /// <summary>
-/// People signing up on a phone inside WeChat: a mistake is shown and fixed, the new member sees their number and the
-/// activity's live code (read back here from what the phone shows, as a long-press would), and a blacklisted person is refused politely.
+/// People signing up on a phone inside WeChat: a mistake is shown and fixed, the new member sees their number and the QR of
+/// the activity group the live code gave them (read back here from what the phone shows, as a long-press would), and a
+/// blacklisted person is refused politely.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer server) : IClassFixture<PortalServer>
 {
 
     [Fact]
-    public async Task APerson_FixesABadPhone_GetsTheNextMemberNo_AndTheLiveCodeQr_WhileABlacklistedPersonIsRefused()
+    public async Task APerson_FixesABadPhone_GetsTheNextMemberNo_AndTheirGroupsQr_WhileABlacklistedPersonIsRefused()
     {
         _ = server.BaseUrl;
         var activity = await SignupSeed.ActivityAsync(server.Services, "亲子阅读 第3期");
-        int liveCodeId;
-        using (var scope = server.Services.CreateScope())
-        {
-            liveCodeId = (await scope.ServiceProvider.GetRequiredService<LiveCodeService>()
-                .CreateAsync(new LiveCodeInput { Name = "第3期活动群", Slug = "read3-groups" })).Id;
-        }
+        var groupId = await LiveCodeSeed.OpenGroupAsync(server.Services, "第3期共读1群");
+        var liveCodeId = (await LiveCodeSeed.LiveCodeAsync(server.Services, "read3-groups", [new PoolEntryInput(groupId, null)])).Id;
         await SignupSeed.FormAsync(server.Services, activity.Id, "read3", f =>
         {
             f.LiveCodeId = liveCodeId;
@@ -56,16 +53,18 @@ public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer se
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("报名成功");
         await Assertions.Expect(person.Locator(".no")).ToHaveTextAsync("你的学号 10002");
         await Assertions.Expect(person.GetByText("长按识别二维码，加入活动群")).ToBeVisibleAsync();
-        await Assertions.Expect(person.GetByRole(AriaRole.Link, new() { Name = "打开入群页面" }))
-            .ToHaveAttributeAsync("href", new Regex("/q/read3-groups$"));
+        await Assertions.Expect(person.GetByText("第3期共读1群")).ToBeVisibleAsync();
+        Assert.Equal(0, await person.Locator("a[href*='/q/']").CountAsync());
+        // What a long-press reads: the group's own invite, not a page to open first.
         await Assertions.Expect(person.Locator("img.qr")).ToHaveJSPropertyAsync("complete", true);
         var decoded = GroupQrReader.Read(await person.Locator("img.qr").ScreenshotAsync()).Text;
-        Assert.Equal(server.Url("/q/read3-groups"), decoded);
+        Assert.Equal(LiveCodeSeed.Invite(groupId), decoded);
         await Screenshots.TakeAsync(person, "signup-done-zh");
 
-        // Coming back to the page later shows the sign-up, not a second form.
+        // Coming back to the page later shows the sign-up and the same group, not a second form.
         await person.GotoAsync(server.Url("/s/read3"));
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("你已报名");
+        await Assertions.Expect(person.GetByText("第3期共读1群")).ToBeVisibleAsync();
 
         var blacklisted = await chromium.NewPhoneAsync(SignupWebFactory.WeChatAgent);
         await blacklisted.GotoAsync(server.Url("/s/read3"));

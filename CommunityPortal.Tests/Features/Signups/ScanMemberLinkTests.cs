@@ -10,7 +10,8 @@ namespace CommunityPortal.Tests.Features.Signups;
 
 /// <summary>
 /// Scans join the member's timeline: the scans a phone made before signing up are linked when it signs up (the visitor
-/// cookie reaches /s), and its later scans carry the member (the member cookie reaches /q).
+/// cookie reaches /s), and its later scans carry the member (the member cookie reaches /q). The receipt routes the person
+/// through the live code itself (ADR 028): that scan carries the member from the start.
 /// </summary>
 public sealed class ScanMemberLinkTests : IAsyncLifetime
 {
@@ -74,14 +75,15 @@ public sealed class ScanMemberLinkTests : IAsyncLifetime
         var member = await MemberAsync("13812345678");
         Assert.Equal("公众号推文", member.FirstChannelName);
         var scans = await ScansAsync();
-        Assert.Equal([member.Id, member.Id, (int?)null], scans.Select(s => s.MemberId));
+        // The last scan is the receipt's own, with the member and the channel the sign-up took from the first scan.
+        Assert.Equal([member.Id, member.Id, (int?)null, member.Id], scans.Select(s => s.MemberId));
 
         using var scope = Services.CreateScope();
         var timeline = await scope.ServiceProvider.GetRequiredService<MemberTimelineService>().GetAsync(member.Id);
         var scanned = timeline.Items.Where(e => e.Kind == TimelineKind.ScanLinked).ToList();
-        Assert.Equal(2, scanned.Count);
+        Assert.Equal(3, scanned.Count);
         Assert.All(scanned, e => Assert.Equal("读书会活码", e.Text));
-        Assert.Equal([null, "公众号推文"], scanned.Select(e => e.ChannelName));
+        Assert.Equal(["公众号推文", null, "公众号推文"], scanned.Select(e => e.ChannelName));
         Assert.All(scanned, e => Assert.Equal(ScanOutcome.Fallback, e.ScanOutcome));
     }
 
@@ -98,14 +100,15 @@ public sealed class ScanMemberLinkTests : IAsyncLifetime
         (await phone.GetAsync("/q/read-groups")).Dispose();
         (await _factory.Phone().GetAsync("/q/read-groups")).Dispose();
 
-        Assert.Equal([member.Id, (int?)null], (await ScansAsync()).Select(s => s.MemberId));
+        // The receipt's own scan, the phone's later scan, a stranger's.
+        Assert.Equal([member.Id, member.Id, (int?)null], (await ScansAsync()).Select(s => s.MemberId));
         using (var scope = Services.CreateScope())
         {
             var timeline = await scope.ServiceProvider.GetRequiredService<MemberTimelineService>().GetAsync(member.Id);
             Assert.Contains(timeline.Items, e => e.Kind == TimelineKind.ScanLinked && e.Text == "读书会活码");
             await scope.ServiceProvider.GetRequiredService<MemberService>().DeleteAsync(member.Id);
         }
-        Assert.Equal([null, null], (await ScansAsync()).Select(s => s.MemberId));
+        Assert.Equal([null, null, null], (await ScansAsync()).Select(s => s.MemberId));
     }
 
     [Fact]
@@ -121,7 +124,7 @@ public sealed class ScanMemberLinkTests : IAsyncLifetime
         phone.DefaultRequestHeaders.Remove("User-Agent");
         (await phone.SendAsync(request)).Dispose();
 
-        var scan = Assert.Single(await ScansAsync());
+        var scan = Assert.Single(await ScansAsync(), s => s.Client == ClientKind.Bot);
         Assert.Equal(ScanOutcome.Bot, scan.Outcome);
         Assert.Null(scan.MemberId);
     }

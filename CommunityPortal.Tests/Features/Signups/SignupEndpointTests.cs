@@ -5,6 +5,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,9 +120,10 @@ public sealed class SignupEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_NewPerson_SeesTheirMemberNo_AndTheActivitysLiveCodeQr_ToLongPress()
+    public async Task Post_NewPerson_SeesTheirMemberNo_AndTheirActivityGroupsQr_ToLongPress()
     {
-        var live = await LiveCodeAsync("read-groups");
+        var group = await LiveCodeSeed.OpenGroupAsync(Services, "阅读营1群");
+        var live = (await LiveCodeSeed.LiveCodeAsync(Services, "read-groups", [new PoolEntryInput(group, null)])).Id;
         await SignupSeed.MemberAsync(Services, "老会员", "13900000001");
         await SignupSeed.FormAsync(Services, _activityId, "read1", f => f.LiveCodeId = live);
 
@@ -130,9 +132,11 @@ public sealed class SignupEndpointTests : IAsyncLifetime
 
         Assert.Contains("报名成功", html);
         Assert.Contains("你的学号 <b data-member-no>10002</b>", html);
-        Assert.Matches("<img class=\"qr\" src=\"data:image/png;base64,[A-Za-z0-9+/=]+\" alt=\"活动群二维码\">", html);
+        // The group's own QR (SignupReceiptGroupTests reads it back), not the live code's page: no second hop.
+        Assert.Matches("<img class=\"qr drawn\" src=\"data:image/png;base64,[A-Za-z0-9+/=]+\" alt=\"活动群二维码\">", html);
         Assert.Contains("长按识别二维码，加入活动群", html);
-        Assert.Contains("href=\"http://localhost/q/read-groups\"", html);
+        Assert.Contains("阅读营1群", html);
+        Assert.DoesNotContain("/q/read-groups", html);
         Assert.True(Encoding.UTF8.GetByteCount(html) < 30 * 1024);
         Assert.Equal(1, await CountAsync<ActivitySignup>());
     }
@@ -263,12 +267,6 @@ public sealed class SignupEndpointTests : IAsyncLifetime
         using var response = await _factory.Bare().GetAsync("/s/nobody");
 
         Assert.Contains("这个报名链接无效", await HtmlAssert.PageAsync(response, HttpStatusCode.NotFound));
-    }
-
-    private async Task<int> LiveCodeAsync(string slug)
-    {
-        using var scope = Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<LiveCodeService>().CreateAsync(new LiveCodeInput { Name = "活码 " + slug, Slug = slug })).Id;
     }
 }
 

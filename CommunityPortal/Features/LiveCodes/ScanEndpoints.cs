@@ -34,74 +34,11 @@ internal static class ScanEndpoints
         {
             return Html(Notice(page, "Page.NotFoundTitle", "Page.NotFoundText"), StatusCodes.Status404NotFound);
         }
-        var now = DateTime.UtcNow;
         var settings = route.Settings;
-        var userAgent = http.Request.Headers.UserAgent.ToString();
-        var client = ClientClassifier.Classify(userAgent);
-        var (visitor, isNewVisitor) = Visitor(http);
-        var visitorKey = Hash(visitor);
-
-        RouteResult result;
-        if (settings.ValidUntil <= now)
+        // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
+        if (await RouteAndRecordAsync(http, route, c, tokens.Member(http), recorder, loggers) is not { } result)
         {
-            result = new RouteResult(null, ScanOutcome.Expired);
-        }
-        else if (settings.IsPaused)
-        {
-            result = new RouteResult(null, ScanOutcome.Paused);
-        }
-        else if (settings.ValidFrom > now)
-        {
-            result = new RouteResult(null, ScanOutcome.NotStarted);
-        }
-        else if (client == ClientKind.Bot)
-        {
-            result = new RouteResult(null, ScanOutcome.Bot);
-        }
-        else
-        {
-            result = route.Router.Route(visitorKey, now);
-        }
-
-        var scan = new Scan
-        {
-            LiveCodeId = settings.Id,
-            ChannelCodeId = c is not null && settings.ChannelKeys.TryGetValue(c, out var channelCodeId) ? channelCodeId : null,
-            GroupId = result.Group?.GroupId,
-            VisitorKey = visitorKey,
-            // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
-            MemberId = client == ClientKind.Bot ? null : tokens.Member(http),
-            Outcome = result.Outcome,
-            Client = client,
-            UserAgent = userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, Scan.UserAgentMax)],
-            At = now,
-        };
-        try
-        {
-            await recorder.RecordAsync(scan);
-        }
-        catch (Exception ex)
-        {
-            if (result.Outcome == ScanOutcome.Assigned && result.Group is { } assigned)
-            {
-                route.Router.Release(visitorKey, assigned.GroupId);
-            }
-            loggers.CreateLogger(typeof(ScanEndpoints)).LogWarning(ex, "Scan of {Slug} not stored", slug);
             return Html(Notice(page, "Page.ErrorTitle", "Page.ErrorText"), StatusCodes.Status503ServiceUnavailable);
-        }
-
-        if (isNewVisitor && client != ClientKind.Bot)
-        {
-            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                MaxAge = VisitorLifetime,
-                // "/": the sign-up page (/s) reads it too, to put this visitor's scans on the member's timeline.
-                Path = "/",
-                IsEssential = true,
-            });
         }
         var group = result.Group?.Display;
         return result.Outcome switch
@@ -145,6 +82,86 @@ internal static class ScanEndpoints
 
     private static IResult Html(byte[] html, int status = StatusCodes.Status200OK) =>
         new ScanHtmlResult(html, status);
+
+    /// <summary>
+    /// One scan of a live code, wherever its page is shown (/q, and the sign-up receipt, ADR 028): the request's visitor
+    /// is routed (validity, bots, the same group again within 24 h, thresholds, fallback), the scan is stored with its
+    /// channel code and <paramref name="memberId"/> before anything is shown, and a new visitor gets the cookie. Null when
+    /// the scan could not be stored: the seat is released and no group may be shown.
+    /// </summary>
+    internal static async Task<RouteResult?> RouteAndRecordAsync(HttpContext http, LiveCodeRoute route, string? channelKey, int? memberId,
+        IScanRecorder recorder, ILoggerFactory loggers)
+    {
+        var now = DateTime.UtcNow;
+        var settings = route.Settings;
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        var client = ClientClassifier.Classify(userAgent);
+        var (visitor, isNewVisitor) = Visitor(http);
+        var visitorKey = Hash(visitor);
+
+        RouteResult result;
+        if (settings.ValidUntil <= now)
+        {
+            result = new RouteResult(null, ScanOutcome.Expired);
+        }
+        else if (settings.IsPaused)
+        {
+            result = new RouteResult(null, ScanOutcome.Paused);
+        }
+        else if (settings.ValidFrom > now)
+        {
+            result = new RouteResult(null, ScanOutcome.NotStarted);
+        }
+        else if (client == ClientKind.Bot)
+        {
+            result = new RouteResult(null, ScanOutcome.Bot);
+        }
+        else
+        {
+            result = route.Router.Route(visitorKey, now);
+        }
+
+        var scan = new Scan
+        {
+            LiveCodeId = settings.Id,
+            ChannelCodeId = channelKey is not null && settings.ChannelKeys.TryGetValue(channelKey, out var channelCodeId) ? channelCodeId : null,
+            GroupId = result.Group?.GroupId,
+            VisitorKey = visitorKey,
+            MemberId = client == ClientKind.Bot ? null : memberId,
+            Outcome = result.Outcome,
+            Client = client,
+            UserAgent = userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, Scan.UserAgentMax)],
+            At = now,
+        };
+        try
+        {
+            await recorder.RecordAsync(scan);
+        }
+        catch (Exception ex)
+        {
+            if (result.Outcome == ScanOutcome.Assigned && result.Group is { } assigned)
+            {
+                route.Router.Release(visitorKey, assigned.GroupId);
+            }
+            loggers.CreateLogger(typeof(ScanEndpoints)).LogWarning(ex, "Scan of {Slug} not stored", settings.Slug);
+            return null;
+        }
+
+        if (isNewVisitor && client != ClientKind.Bot)
+        {
+            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = http.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = VisitorLifetime,
+                // "/": the sign-up page (/s) reads it too, to put this visitor's scans on the member's timeline.
+                Path = "/",
+                IsEssential = true,
+            });
+        }
+        return result;
+    }
 
     /// <summary>The stored key of the visitor cookie this request carries, or null when it has none (or a malformed one).</summary>
     internal static string? VisitorKeyOf(HttpContext http) => Existing(http) is { } visitor ? Hash(visitor) : null;

@@ -28,7 +28,7 @@ internal static class SignupEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string slug, string? c, string? unionid, string? preview, HttpContext http,
-        SignupFormService forms, SignupService signups, SignupTokens tokens, SignupPage page, IAntiforgery antiforgery,
+        SignupFormService forms, SignupService signups, SignupTokens tokens, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
         IStringLocalizer<SignupText> text)
     {
         ScanCulture.Apply(http);
@@ -40,7 +40,7 @@ internal static class SignupEndpoints
         if (!isPreview && tokens.Member(http) is { } memberId
             && await signups.FindAsync(form.ActivityId, memberId, c, http.RequestAborted) is { } receipt)
         {
-            return Receipt(http, page, form, receipt, existing: true);
+            return await ReceiptAsync(http, page, groups, form, receipt, existing: true);
         }
         if (!isPreview && await signups.RefusalAsync(form, http.RequestAborted) is { } refusal)
         {
@@ -50,8 +50,8 @@ internal static class SignupEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupFormService forms, SignupService signups,
-        SignupTokens tokens, SignupThrottle throttle, SignupPage page, IAntiforgery antiforgery, IStringLocalizer<SignupText> text,
-        ScanMemberLinks scanLinks, ILoggerFactory loggers)
+        SignupTokens tokens, SignupThrottle throttle, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
+        IStringLocalizer<SignupText> text, ScanMemberLinks scanLinks, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!throttle.TryAcquire(http, out var retryAfter))
@@ -122,7 +122,7 @@ internal static class SignupEndpoints
         return result.Outcome switch
         {
             SignupOutcome.Created or SignupOutcome.Existing =>
-                Receipt(http, page, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing, remember: true),
+                await ReceiptAsync(http, page, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing, remember: true),
             SignupOutcome.Invalid => FormPage(http, page, antiforgery, form,
                 new SignupFormState(values, result.Errors!, channelKey, unionIdToken), preview: false, StatusCodes.Status400BadRequest),
             SignupOutcome.NotFound => Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
@@ -150,17 +150,15 @@ internal static class SignupEndpoints
         return Html(page.Form(form, state, token.FormFieldName, token.RequestToken ?? "", preview), status);
     }
 
-    private static IResult Receipt(HttpContext http, SignupPage page, SignupFormDto form, SignupReceipt receipt, bool existing, bool remember = false)
+    private static async Task<IResult> ReceiptAsync(HttpContext http, SignupPage page, ReceiptGroups groups, SignupFormDto form,
+        SignupReceipt receipt, bool existing, bool remember = false)
     {
         if (remember)
         {
             http.RequestServices.GetRequiredService<SignupTokens>().RememberMember(http, receipt.MemberId);
         }
-        var liveCodeUrl = receipt.LiveCodeSlug is { } slug
-            ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/q/{Uri.EscapeDataString(slug)}"
-              + (receipt.LiveCodeChannelKey is { } key ? $"?c={Uri.EscapeDataString(key)}" : "")
-            : null;
-        return Html(page.Receipt(form, receipt, existing, liveCodeUrl));
+        var group = await groups.RouteAsync(http, receipt);
+        return Html(page.Receipt(form, receipt, existing, group));
     }
 
     private static IResult Refused(SignupPage page, IStringLocalizer<SignupText> text, SignupFormDto form, SignupOutcome outcome) => outcome switch

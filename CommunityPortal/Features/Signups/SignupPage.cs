@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using CommunityPortal.Common;
-using CommunityPortal.Features.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Signups;
@@ -23,17 +21,14 @@ public sealed record SignupFormState(
 /// The public sign-up page's HTML: one small server-rendered document with inline CSS and no script (like the scan page,
 /// docs/adr/011), so WeChat's in-app browser shows it at once, Enter submits, and a long-press on the QR recognises it.
 /// </summary>
-public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder encoder, QrImageService qr)
+public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder encoder)
 {
     public const string NameField = "name";
     public const string PhoneField = "phone";
     public const string ChannelField = "c";
     public const string UnionIdField = "unionid";
-    private const int MaxCachedQrs = 1_000;
 
     public static string QuestionField(string key) => "q_" + key;
-
-    private readonly ConcurrentDictionary<string, string> _qrs = new(StringComparer.Ordinal);
 
     private const string Style =
         "*{box-sizing:border-box}body{margin:0;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Microsoft YaHei',sans-serif;"
@@ -50,8 +45,9 @@ public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder en
         + "button,.btn{display:block;width:100%;font-size:17px;font-weight:600;padding:13px;border:0;border-radius:10px;background:#07c160;"
         + "color:#fff;text-align:center;text-decoration:none}button[disabled]{background:#a9dcc0}"
         + ".center{text-align:center}.no{font-size:20px;margin:6px 0}.no b{font-size:30px;letter-spacing:2px;color:#07c160}"
-        + ".muted{color:#8f959e;font-size:14px}img.qr{width:240px;height:240px;max-width:80vw;max-height:80vw}"
-        + ".hint{font-size:16px;font-weight:600;color:#07c160;margin:10px 0 14px}";
+        + ".muted{color:#8f959e;font-size:14px}img.qr{width:240px;height:240px;max-width:80vw;max-height:80vw;object-fit:contain}"
+        + "img.drawn{image-rendering:pixelated}.hint{font-size:16px;font-weight:600;color:#07c160;margin:10px 0 6px}.group{color:#646a73;margin:0}"
+        + ".text{white-space:pre-line;line-height:1.6;text-align:left}.btn{margin-top:12px}";
 
     public string Form(SignupFormDto form, SignupFormState state, string tokenName, string tokenValue, bool preview) =>
         Document(form.Title, body =>
@@ -95,24 +91,42 @@ public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder en
                 .Append("</button></form>");
         });
 
-    /// <summary>After signing up, or when coming back: the MemberNo, when, and the activity's live code to scan.</summary>
-    public string Receipt(SignupFormDto form, SignupReceipt receipt, bool existing, string? liveCodeUrl) =>
+    /// <summary>
+    /// After signing up, or when coming back: the MemberNo, when, and the group the activity's live code routed this person
+    /// to, as that group's own QR (ADR 028); or the live code's fallback when no group has room.
+    /// </summary>
+    public string Receipt(SignupFormDto form, SignupReceipt receipt, bool existing, ReceiptGroup? group) =>
         Document(existing ? text["Page.ExistingTitle"] : text["Page.DoneTitle"], body =>
         {
             body.Append("<div class=\"card center\" data-receipt><p>").Append(Encode(form.Title)).Append("</p><p class=\"no\">")
                 .Append(Encode(text["Page.MemberNo"])).Append(" <b data-member-no>")
                 .Append(receipt.MemberNo.ToString(CultureInfo.InvariantCulture)).Append("</b></p><p class=\"muted\">")
                 .Append(Encode(text[existing ? "Page.ExistingAt" : "Page.DoneAt", LocalTime(receipt.At)])).Append("</p></div>");
-            if (liveCodeUrl is not null)
+            switch (group)
             {
-                body.Append("<div class=\"card center\" data-livecode><img class=\"qr\" src=\"").Append(QrDataUri(liveCodeUrl))
-                    .Append("\" alt=\"").Append(Encode(text["Page.QrAlt"])).Append("\"><p class=\"hint\">")
-                    .Append(Encode(text["Page.LongPress"])).Append("</p><a class=\"btn\" href=\"").Append(Encode(liveCodeUrl)).Append("\">")
-                    .Append(Encode(text["Page.OpenLiveCode"])).Append("</a></div>");
-            }
-            else
-            {
-                body.Append("<p class=\"muted center\">").Append(Encode(text["Page.NoLiveCode"])).Append("</p>");
+                case { Kind: ReceiptGroupKind.Group }:
+                    body.Append("<div class=\"card center\" data-group>");
+                    Image(body, group.ImageSource!, "qr drawn", text["Page.QrAlt"], text["Page.LongPress"]);
+                    Paragraph(body, "group", group.Name);
+                    body.Append("</div>");
+                    break;
+                case { Kind: ReceiptGroupKind.Fallback }:
+                    body.Append("<div class=\"card center\" data-fallback>");
+                    if (group.ImageSource is { } staff)
+                    {
+                        Image(body, staff, "qr", text["Page.StaffQrAlt"], text["Page.StaffLongPress"]);
+                    }
+                    Paragraph(body, "text", group.Message ?? text["Page.GroupsFull"]);
+                    body.Append("</div>");
+                    break;
+                case { Kind: ReceiptGroupKind.NotStored }:
+                    body.Append("<div class=\"card center\" data-later><p class=\"muted\">").Append(Encode(text["Page.GroupLater"]))
+                        .Append("</p><a class=\"btn\" href=\"").Append(Encode(group.LiveCodeUrl!)).Append("\">")
+                        .Append(Encode(text["Page.OpenLiveCode"])).Append("</a></div>");
+                    break;
+                default:
+                    body.Append("<p class=\"muted center\">").Append(Encode(text["Page.NoLiveCode"])).Append("</p>");
+                    break;
             }
         });
 
@@ -121,19 +135,10 @@ public sealed class SignupPage(IStringLocalizer<SignupText> text, HtmlEncoder en
 
     public static string LocalTime(DateTime utc) => PortalTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
-    /// <summary>A PNG (an image, so WeChat's long-press recognises it) inlined: no second request on a slow network.</summary>
-    private string QrDataUri(string url)
-    {
-        if (_qrs.TryGetValue(url, out var uri))
-        {
-            return uri;
-        }
-        if (_qrs.Count >= MaxCachedQrs)
-        {
-            _qrs.Clear();
-        }
-        return _qrs[url] = "data:image/png;base64," + Convert.ToBase64String(qr.Png(new QrRequest(url, 256, "M", 2)));
-    }
+    /// <summary>An image to long-press (a data URI as it is; a URL encoded) and what to do with it.</summary>
+    private void Image(StringBuilder body, string source, string cssClass, string alt, string hint) =>
+        body.Append("<img class=\"").Append(cssClass).Append("\" src=\"").Append(source.StartsWith("data:image/", StringComparison.Ordinal) ? source : Encode(source))
+            .Append("\" alt=\"").Append(Encode(alt)).Append("\"><p class=\"hint\">").Append(Encode(hint)).Append("</p>");
 
     private static bool IsField(SignupFormDto form, string key) =>
         key is "Name" or "Phone" || form.Questions.Any(q => SignupQuestions.AnswerField(q.Key) == key);

@@ -12,6 +12,7 @@ public static class SignupsRegistration
         services.AddSingleton<SignupTokens>();
         services.AddSingleton<SignupThrottle>();
         services.AddSingleton<SignupPage>();
+        services.AddSingleton<ReceiptGroups>();
         return services;
     }
 

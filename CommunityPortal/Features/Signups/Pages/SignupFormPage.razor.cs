@@ -3,7 +3,6 @@ using CommunityPortal.Components;
 using CommunityPortal.Components.Shared;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Components;
 using CommunityPortal.Features.Signups.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -22,8 +21,7 @@ public partial class SignupFormPage
     private bool busy;
     private bool saved;
     private LocalizedValidator? validator;
-    private IReadOnlyList<Option<AskPhone>> askPhones = [];
-    private IReadOnlyList<Option<int?>> liveCodes = [];
+    private IReadOnlyList<(int Id, string Text)> liveCodes = [];
 
     [Parameter]
     public int ActivityId { get; set; }
@@ -38,9 +36,6 @@ public partial class SignupFormPage
     private LiveCodeService LiveCodes { get; set; } = default!;
 
     [Inject]
-    private NavigationManager Nav { get; set; } = default!;
-
-    [Inject]
     private IStringLocalizer<SignupText> T { get; set; } = default!;
 
     [Inject]
@@ -48,7 +43,6 @@ public partial class SignupFormPage
 
     protected override async Task OnParametersSetAsync()
     {
-        askPhones = Option.All<AskPhone>(a => T[$"AskPhone.{a}"]);
         try
         {
             activity = await Activities.GetAsync(ActivityId);
@@ -58,7 +52,7 @@ public partial class SignupFormPage
             missing = ex.Message;
             return;
         }
-        liveCodes = [.. (await LiveCodes.ListAsync()).Select(c => new Option<int?>(c.Id, $"{c.Name} (/q/{c.Slug})"))];
+        liveCodes = [.. (await LiveCodes.ListAsync()).Select(c => (c.Id, $"{c.Name} (/q/{c.Slug})"))];
         var form = await Forms.GetAsync(ActivityId);
         Show(form);
         if (form is null)
@@ -66,6 +60,9 @@ public partial class SignupFormPage
             model = SignupFormModel.New(activity, await Forms.SuggestSlugAsync(ActivityId), DateTime.UtcNow);
         }
     }
+
+    private string LiveCodeText(int? id) =>
+        id is null ? T["Editor.NoLiveCode"] : liveCodes.FirstOrDefault(c => c.Id == id).Text ?? "";
 
     private void Show(SignupFormDto? form)
     {
@@ -78,6 +75,11 @@ public partial class SignupFormPage
 
     private async Task SaveAsync()
     {
+        // A second press while the first save is on its way is ignored (it would conflict with itself).
+        if (busy)
+        {
+            return;
+        }
         (busy, saved, message) = (true, false, null);
         SignupFormDto? result = null;
         await FormErrors.TryAsync(async () => result = await Forms.SaveAsync(ActivityId, model!.ToInput(), version), validator, m => message = m);

@@ -5,6 +5,8 @@ using CommunityPortal.Features.Signups.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace CommunityPortal.Features.Signups.Pages;
 
@@ -16,6 +18,7 @@ public partial class SignupsPage
     private SignupCounts? counts;
     private SignupGrid? grid;
     private string? search;
+    private MudTextField<string>? searchBox;
     private string? missing;
 
     [Parameter]
@@ -29,9 +32,6 @@ public partial class SignupsPage
 
     [Inject]
     private SignupListService Signups { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<SignupText> T { get; set; } = default!;
@@ -56,7 +56,16 @@ public partial class SignupsPage
 
     private async Task CountAsync() => counts = await Signups.CountAsync(ActivityId);
 
-    private Task ReloadAsync() => grid?.ReloadAsync() ?? Task.CompletedTask;
+    /// <summary>The box's value after a pause in typing: a search unless that text was searched already (Enter, the button).</summary>
+    private Task SearchAsync(string? text) => text == search ? Task.CompletedTask : SearchNowAsync(text);
 
-    private Task OnSearchKeyAsync(KeyboardEventArgs e) => e.Key == "Enter" ? ReloadAsync() : Task.CompletedTask;
+    private Task SearchNowAsync() => SearchNowAsync(searchBox?.GetState(x => x.Text));
+
+    private Task SearchNowAsync(string? text)
+    {
+        search = text;
+        return grid?.SearchAsync(text) ?? Task.CompletedTask;
+    }
+
+    private Task OnSearchKeyAsync(KeyboardEventArgs e) => e.Key == "Enter" ? SearchNowAsync() : Task.CompletedTask;
 }
