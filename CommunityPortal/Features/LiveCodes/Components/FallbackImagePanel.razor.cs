@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using CommunityPortal.Components.Shared;
+using MudBlazor;
 
 namespace CommunityPortal.Features.LiveCodes.Components;
 
@@ -19,14 +20,13 @@ public sealed partial class FallbackImagePanel
     private bool canEdit;
     private bool busy;
     private string? status;
-    private AlertStyle statusStyle = AlertStyle.Info;
+    private Severity statusSeverity = Severity.Info;
 
     [Inject] private LiveCodeService LiveCodes { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private IStringLocalizer<FallbackText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<LiveCodeText> L { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -46,7 +46,7 @@ public sealed partial class FallbackImagePanel
         if (e.File.Size > LiveCode.MaxFallbackImageBytes)
         {
             Show(T["Error.TooLarge", L["Field.FallbackImage"], LiveCode.MaxFallbackImageBytes / 1024 / 1024,
-                (e.File.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], AlertStyle.Danger);
+                (e.File.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], Severity.Error);
             return;
         }
         busy = true;
@@ -59,12 +59,12 @@ public sealed partial class FallbackImagePanel
             }
             catch (IOException)
             {
-                Show(T["Error.ReadFailed", L["Field.FallbackImage"]], AlertStyle.Danger);
+                Show(T["Error.ReadFailed", L["Field.FallbackImage"]], Severity.Error);
                 return;
             }
             if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, bytes)))
             {
-                Show(T["Saved"], AlertStyle.Success);
+                Show(T["Saved"], Severity.Success);
             }
         }
         finally
@@ -75,9 +75,7 @@ public sealed partial class FallbackImagePanel
 
     private async Task RemoveAsync()
     {
-        var ok = await Dialogs.Confirm(T["ConfirmRemove"], T["Remove"],
-            new ConfirmOptions { OkButtonText = T["Remove"], CancelButtonText = S["Cancel"], CloseDialogOnEsc = true });
-        if (ok != true || busy || !await CanEditAsync())
+        if (!await Dialogs.ConfirmAsync(T["Remove"], T["ConfirmRemove"], T["Remove"], danger: true) || busy || !await CanEditAsync())
         {
             return;
         }
@@ -86,7 +84,7 @@ public sealed partial class FallbackImagePanel
         {
             if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, null)))
             {
-                Show(T["Removed"], AlertStyle.Success);
+                Show(T["Removed"], Severity.Success);
             }
         }
         finally
@@ -98,7 +96,7 @@ public sealed partial class FallbackImagePanel
     /// <summary>Runs the change and hands the page the code as it now is; a refusal is shown and nothing changes.</summary>
     private async Task<bool> ChangeAsync(Func<Task> change)
     {
-        if (!await AdminActions.TryAsync(change, m => Show(m, AlertStyle.Danger)))
+        if (!await AdminActions.TryAsync(change, m => Show(m, Severity.Error)))
         {
             return false;
         }
@@ -115,7 +113,7 @@ public sealed partial class FallbackImagePanel
         return buffer.ToArray();
     }
 
-    private void Show(string message, AlertStyle style) => (status, statusStyle) = (message, style);
+    private void Show(string message, Severity severity) => (status, statusSeverity) = (message, severity);
 
     private async Task<bool> CanEditAsync() =>
         AuthState is not null && (await Authorization.AuthorizeAsync((await AuthState).User, Policies.Edit)).Succeeded;
