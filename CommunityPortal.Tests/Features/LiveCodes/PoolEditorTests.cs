@@ -120,7 +120,7 @@ public sealed class PoolEditorTests : LiveCodeComponentTestBase
 
         // The default threshold (180) would send 180 people to a group with 3 seats; the other group has 190.
         var rows = cut.FindAll("[data-testid=pool-row]");
-        Assert.Contains("「小群」的阈值还会再分配 180 人，但群里只剩 3 个空位", rows[0].QuerySelector("[data-testid=room-warning]")?.TextContent);
+        Assert.Contains("阈值还会再分配 180 人，但群里只剩 3 个空位", rows[0].QuerySelector("[data-testid=room-warning]")?.TextContent);
         Assert.Null(rows[1].QuerySelector("[data-testid=room-warning]"));
 
         var threshold = cut.FindComponents<MudNumericField<int?>>()[0];

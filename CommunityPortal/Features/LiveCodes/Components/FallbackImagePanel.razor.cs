@@ -17,6 +17,7 @@ namespace CommunityPortal.Features.LiveCodes.Components;
 /// </summary>
 public sealed partial class FallbackImagePanel
 {
+    private MudFileUpload<IBrowserFile>? upload;
     private bool canEdit;
     private bool busy;
     private string? status;
@@ -43,33 +44,43 @@ public sealed partial class FallbackImagePanel
         {
             return;
         }
-        if (e.File.Size > LiveCode.MaxFallbackImageBytes)
-        {
-            Show(T["Error.TooLarge", L["Field.FallbackImage"], LiveCode.MaxFallbackImageBytes / 1024 / 1024,
-                (e.File.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], Severity.Error);
-            return;
-        }
         busy = true;
         try
         {
-            byte[] bytes;
-            try
-            {
-                bytes = await ReadAsync(e.File);
-            }
-            catch (IOException)
-            {
-                Show(T["Error.ReadFailed", L["Field.FallbackImage"]], Severity.Error);
-                return;
-            }
-            if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, bytes)))
-            {
-                Show(T["Saved"], Severity.Success);
-            }
+            await SaveAsync(e.File);
         }
         finally
         {
             busy = false;
+            // The preview or the message says what happened; the picker keeps no file, so the same one can be chosen again.
+            if (upload is not null)
+            {
+                await upload.ClearAsync();
+            }
+        }
+    }
+
+    private async Task SaveAsync(IBrowserFile file)
+    {
+        if (file.Size > LiveCode.MaxFallbackImageBytes)
+        {
+            Show(T["Error.TooLarge", L["Field.FallbackImage"], LiveCode.MaxFallbackImageBytes / 1024 / 1024,
+                (file.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], Severity.Error);
+            return;
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadAsync(file);
+        }
+        catch (IOException)
+        {
+            Show(T["Error.ReadFailed", L["Field.FallbackImage"]], Severity.Error);
+            return;
+        }
+        if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, bytes)))
+        {
+            Show(T["Saved"], Severity.Success);
         }
     }
 

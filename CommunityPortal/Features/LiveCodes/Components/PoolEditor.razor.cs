@@ -28,7 +28,6 @@ public partial class PoolEditor
     [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private IStringLocalizer<LiveCodeText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<AlertText> A { get; set; } = default!;
     [Inject] private IStringLocalizer<ValidationText> F { get; set; } = default!;
     [Inject] private IStringLocalizer<MatrixText> M { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
