@@ -42,15 +42,16 @@ public sealed class LiveCodeAlertBrowserTests(ChromiumFixture chromium, PortalSe
             Assert.Contains("读书会1群", await response.Content.ReadAsStringAsync());
         }
 
-        var toast = page.Locator(".rz-notification").GetByText("群池已用 80%（4 / 5 人）");
+        var toast = page.GetByTestId("toast").Filter(new() { HasText = "群池已用 80%（4 / 5 人）" });
         await Assertions.Expect(toast).ToBeVisibleAsync();
+        await Assertions.Expect(toast).ToHaveAttributeAsync("data-severity", "warning");
         await Assertions.Expect(page.GetByTestId("alert-count")).ToHaveTextAsync("1");
         await Screenshots.TakeAsync(page, "livecode-alert-toast-zh");
 
         await page.GetByTestId("alert-bell").ClickAsync();
         await Assertions.Expect(page.GetByTestId("alert-item")).ToContainTextAsync("活码 alert-pool");
         await Screenshots.TakeAsync(page, "livecode-alert-bell-zh");
-        await page.GetByTestId("alert-item").Locator("a").ClickAsync();
+        await page.GetByTestId("alert-item").ClickAsync();
         await Assertions.Expect(page.GetByTestId("health-alert")).ToContainTextAsync("群池已用 80%");
         await Screenshots.TakeAsync(page, "livecode-health-panel-zh");
         await page.Context.CloseAsync();

@@ -18,19 +18,26 @@ public sealed class LiveCodeAdminPage(IPage page, string baseUrl) : PortalPage(p
         await Page.Locator("#lc-threshold").PressAsync("Tab");
         await Page.Locator("#lc-fallback").FillAsync(fallback);
         await Page.Locator("#lc-fallback").PressAsync("Tab");
-        await Page.GetByTestId("save").ClickAsync();
+        await Dialog.GetByTestId("save").ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/livecodes/\d+$"), new() { Timeout = 30_000 });
         await Assertions.Expect(Page.GetByTestId("page-title")).ToHaveTextAsync(name);
     }
 
-    /// <summary>Picks an open group from the pool dropdown and adds it at the end.</summary>
+    /// <summary>Searches the pool picker for an open group, picks it and adds it at the end.</summary>
     public async Task AddToPoolAsync(string groupName)
     {
         var rows = await Page.GetByTestId("pool-row").CountAsync();
-        await Page.Locator(".rz-dropdown:has(#pool-add)").ClickAsync();
-        await Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = groupName }).First.ClickAsync();
+        await PickPoolGroupAsync(groupName);
         await Page.GetByTestId("pool-add").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("pool-row")).ToHaveCountAsync(rows + 1);
+    }
+
+    /// <summary>Types the group's name into the pool picker (it searches the server) and picks the offered group.</summary>
+    public async Task PickPoolGroupAsync(string groupName)
+    {
+        await Page.Locator("#pool-pick").FillAsync(groupName);
+        await Page.GetByRole(AriaRole.Option, new() { Name = groupName, Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("pool-add")).ToBeEnabledAsync();
     }
 
     /// <summary>Adds a channel code for a new channel of that name and waits for its row.</summary>
@@ -38,10 +45,9 @@ public sealed class LiveCodeAdminPage(IPage page, string baseUrl) : PortalPage(p
     {
         var rows = await Page.GetByTestId("channel-code-row").CountAsync();
         await Page.GetByTestId("add-channel-code").ClickAsync();
-        var create = Page.GetByText("新建渠道");
-        await create.ClickAsync();
+        await Dialog.GetByText("新建渠道").ClickAsync();
         await Page.Locator("#channel-name").FillAsync(channelName);
-        await Page.GetByTestId("save").ClickAsync();
+        await Dialog.GetByTestId("save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("channel-code-row")).ToHaveCountAsync(rows + 1);
         await Assertions.Expect(Page.GetByTestId("channel-code-row").Last).ToContainTextAsync(channelName);
     }

@@ -3,8 +3,9 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Pages;
 using Microsoft.AspNetCore.Components.Forms;
+using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;
 
@@ -24,7 +25,7 @@ public sealed class FallbackImagePanelTests : LiveCodeComponentTestBase
     }
 
     private static void Upload(IRenderedComponent<LiveCodePage> cut, byte[] bytes, string name, string type) =>
-        cut.FindComponents<InputFile>().Single(f => f.Instance.AdditionalAttributes?["id"] is "fallback-file")
+        cut.FindComponents<InputFile>().Single(f => f.Instance.AdditionalAttributes is { } a && a.TryGetValue("data-testid", out var id) && id is "fallback-file")
             .UploadFiles(InputFileContent.CreateFromBinary(bytes, name, contentType: type));
 
     [Fact]
@@ -37,7 +38,8 @@ public sealed class FallbackImagePanelTests : LiveCodeComponentTestBase
 
         Assert.Contains("尚未设置", cut.Find("[data-testid=fallback-empty]").TextContent);
         Assert.Equal("上传图片", cut.Find("[data-testid=fallback-upload]").TextContent.Trim());
-        Assert.Equal("fallback-file", cut.Find("label[data-testid=fallback-upload]").GetAttribute("for"));
+        // The button opens the picker of the panel's own file input, which takes PNG and JPEG.
+        Assert.Equal("image/png,image/jpeg", cut.Find("input[type=file][data-testid=fallback-file]").GetAttribute("accept"));
         Assert.Empty(cut.FindAll("[data-testid=fallback-remove]"));
     }
 
@@ -68,8 +70,8 @@ public sealed class FallbackImagePanelTests : LiveCodeComponentTestBase
         Upload(cut, LiveCodeSeed.Png(), "staff.png", "image/png");
         cut.WaitForElement("[data-testid=fallback-image]");
 
-        var dropdown = cut.FindComponent<RadzenDropDown<int?>>();
-        await cut.InvokeAsync(() => dropdown.Instance.ValueChanged.InvokeAsync(group.Id));
+        var picker = cut.FindComponent<MudAutocomplete<GroupDto>>();
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(group));
         cut.Find("[data-testid=pool-add]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["1期-1群"], cut.FindAll("[data-testid=pool-group]").Select(a => a.TextContent)));
@@ -113,17 +115,20 @@ public sealed class FallbackImagePanelTests : LiveCodeComponentTestBase
         using var culture = Chinese();
         var code = await SeedLiveCodeAsync();
         await Get<LiveCodeService>().SetFallbackImageAsync(code.Id, LiveCodeSeed.Png());
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var cut = RenderPage(code.Id);
 
         cut.Find("[data-testid=fallback-remove]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("移除兜底二维码？", dialogs.Markup));
-        dialogs.FindAll("button").First(b => b.TextContent.Contains("取消")).Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("移除兜底二维码？", dialogs.Find("[data-testid=confirm-question]").TextContent));
+        Assert.Contains("取消", dialogs.Find("[data-testid=confirm-cancel]").TextContent);
+        dialogs.Find("[data-testid=confirm-cancel]").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm-question]")));
         Assert.NotNull(await StoredAsync(code.Id));
 
         cut.Find("[data-testid=fallback-remove]").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("移除兜底二维码？", dialogs.Markup));
-        dialogs.FindAll("button").First(b => b.TextContent.Trim() == "移除兜底二维码").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("移除兜底二维码？", dialogs.Find("[data-testid=confirm-question]").TextContent));
+        Assert.Equal("移除兜底二维码", dialogs.Find("[data-testid=confirm-ok]").TextContent.Trim());
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
         cut.WaitForElement("[data-testid=fallback-empty]");
         Assert.Null(await StoredAsync(code.Id));

@@ -69,9 +69,10 @@ public sealed class PortalDialogs(IDialogService dialogs, ISnackbar snackbar, IS
 
     /// <summary>
     /// A toast with a stable hook for tests and screen readers (data-testid="toast", data-severity), whatever the
-    /// component library draws around it.
+    /// component library draws around it. <paramref name="onClick"/>, when given, runs when the toast is clicked (e.g. opens
+    /// the page where an alert is dealt with).
     /// </summary>
-    public void Toast(Severity severity, string message, string? detail) =>
+    public void Toast(Severity severity, string message, string? detail, Action? onClick = null) =>
         snackbar.Add(builder =>
         {
             builder.OpenElement(0, "div");
@@ -89,7 +90,18 @@ public sealed class PortalDialogs(IDialogService dialogs, ISnackbar snackbar, IS
                 builder.CloseElement();
             }
             builder.CloseElement();
-        }, severity, options => options.VisibleStateDuration = severity is Severity.Error or Severity.Warning ? 10_000 : 4_000);
+        }, severity, options =>
+        {
+            options.VisibleStateDuration = severity is Severity.Error or Severity.Warning ? 10_000 : 4_000;
+            if (onClick is not null)
+            {
+                options.OnClick = _ =>
+                {
+                    onClick();
+                    return Task.CompletedTask;
+                };
+            }
+        });
 
     private static DialogOptions Options(MaxWidth maxWidth) => new()
     {

@@ -14,6 +14,7 @@ public static class LiveCodesRegistration
         services.AddHostedService<LiveCodeEventHandler>();
         services.AddScoped<LiveCodeService>();
         services.AddScoped<ChannelService>();
+        services.AddScoped<PoolAdvisor>();
         services.AddScoped<Stats.ScanStatsService>();
         services.AddSingleton<ScanPage>();
         services.AddSingleton<ScanMemberLinks>();

@@ -24,6 +24,7 @@ public sealed class LiveCodeAlertBadgeTests : LiveCodeComponentTestBase
         var badge = Assert.Single(cut.FindAll("[data-testid=alert-badge]"));
         Assert.Equal("2", badge.TextContent.Trim());
         Assert.Equal("2 条提醒", badge.GetAttribute("title"));
-        Assert.Contains("rz-badge-danger", badge.ClassName);
+        // Coloured by the worst of the two: the missing QR is critical.
+        Assert.Equal("Critical", badge.GetAttribute("data-severity"));
     }
 }

@@ -10,8 +10,8 @@ public sealed class LiveCodeAlertRulesTests
     private readonly ManualClock _clock = new(Now);
 
     private static PoolGroup G(int id, int threshold = 100, DateTime? qrExpires = null, bool qr = true,
-        GroupStatus status = GroupStatus.Open, int members = 0) =>
-        new(id, id, threshold, 200, members, status, qr ? id * 10 : null, qr ? qrExpires ?? Now.AddDays(7) : null,
+        GroupStatus status = GroupStatus.Open, int members = 0, int capacity = 200) =>
+        new(id, id, threshold, capacity, members, status, qr ? id * 10 : null, qr ? qrExpires ?? Now.AddDays(7) : null,
             new GroupDisplay($"{id}群", null));
 
     private static LiveCodeRoute Code(IEnumerable<PoolGroup> pool, bool paused = false, DateTime? from = null, DateTime? until = null,
@@ -64,7 +64,47 @@ public sealed class LiveCodeAlertRulesTests
 
         var alerts = Evaluate(Code([atThreshold, closed, full, G(4, threshold: 1000)], assigned: new Dictionary<int, int> { [1] = 2 }));
 
-        Assert.DoesNotContain(alerts, a => a.GroupId is not null);
+        Assert.DoesNotContain(alerts, a => a.GroupId is not null && IsQrAlert(a));
+    }
+
+    private static bool IsQrAlert(LiveCodeAlert alert) =>
+        alert.Kind is LiveCodeAlertKind.QrExpiring or LiveCodeAlertKind.QrExpired or LiveCodeAlertKind.QrMissing;
+
+    [Fact]
+    public void ThresholdOverRoom_WarnsWhenAGroupWouldBeSentMorePeopleThanItHasSeats()
+    {
+        // Capacity 3 with the default threshold: routing would send 180 people to 3 seats.
+        var alert = Assert.Single(Evaluate(Code([G(1, threshold: 180, capacity: 3)])));
+
+        Assert.Equal((LiveCodeAlertKind.ThresholdOverRoom, AlertSeverity.Warning, 1, "1群"), (alert.Kind, alert.Severity, alert.GroupId, alert.GroupName));
+        Assert.Equal((180, 0, 3), (alert.Threshold, alert.Assigned, alert.Seats));
+        Assert.Equal("ThresholdOverRoom:1:1", alert.Key);
+    }
+
+    [Theory]
+    [InlineData(180, 200, 20, 0, false)]   // 180 seats, 180 to send: fits exactly
+    [InlineData(180, 200, 21, 0, true)]    // 179 seats
+    [InlineData(180, 200, 150, 140, false)] // 40 still to send, 50 seats: the people sent earlier are already counted
+    [InlineData(180, 200, 150, 120, true)]  // 60 still to send, 50 seats
+    [InlineData(180, 500, 30, 0, true)]    // joining by scan stops at WeChat's 200: 170 seats, whatever the capacity
+    [InlineData(180, 500, 20, 0, false)]
+    public void ThresholdOverRoom_ComparesWhatIsStillToBeSent_WithTheSeatsLeft(int threshold, int capacity, int members, int assigned, bool warned)
+    {
+        var alerts = Evaluate(Code([G(1, threshold, capacity: capacity, members: members)], assigned: new Dictionary<int, int> { [1] = assigned }));
+
+        Assert.Equal(warned, alerts.Any(a => a.Kind == LiveCodeAlertKind.ThresholdOverRoom));
+    }
+
+    [Fact]
+    public void ThresholdOverRoom_IsNotRaised_ForGroupsRoutingSkipsAnyway()
+    {
+        var closed = G(1, threshold: 180, capacity: 3, status: GroupStatus.Full);
+        var full = G(2, threshold: 180, capacity: 3, members: 3);
+        var planned = G(3, threshold: 180, capacity: 3, status: GroupStatus.Planned);
+
+        var alerts = Evaluate(Code([closed, full, planned, G(4)]));
+
+        Assert.DoesNotContain(alerts, a => a.Kind == LiveCodeAlertKind.ThresholdOverRoom);
     }
 
     [Theory]

@@ -59,4 +59,23 @@ public sealed class LiveCodeHealthPanelTests : LiveCodeComponentTestBase
             cut.Find("[data-testid=health-alert][data-severity=Warning]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=health-fix]"));
     }
+
+    [Fact]
+    public async Task Panel_WarnsOfAThresholdAboveTheGroupsSeats_WhereItUsedToSayAllGood()
+    {
+        using var culture = Chinese();
+        // Capacity 3 and the default threshold 180: routing sends everyone there, three of them can join.
+        var tiny = await LiveCodeSeed.OpenGroupAsync(Services, "三人小群", capacity: 3);
+        var code = await LiveCodeSeed.LiveCodeAsync(Services, "reading", [new(tiny)]);
+        await Get<LiveCodeAlertMonitor>().EvaluateAsync();
+
+        var cut = Render<LiveCodeHealthPanel>(p => p.Add(x => x.LiveCodeId, code.Id));
+
+        var item = Assert.Single(cut.FindAll("[data-testid=health-alert]"));
+        Assert.Equal("Warning", item.GetAttribute("data-severity"));
+        Assert.Contains("「三人小群」的阈值还会再分配 180 人，但群里只剩 3 个空位：多出来的人扫码后进不了群", item.TextContent);
+        var fix = cut.Find("[data-testid=health-fix]");
+        Assert.Equal(($"groups/{tiny}", "调整群容量"), (fix.GetAttribute("href"), fix.TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=health-ok]"));
+    }
 }

@@ -1,7 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Alerts;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 
@@ -26,6 +26,8 @@ public sealed class NotificationBellTests : LiveCodeComponentTestBase
         var (_, code) = await SeedFillingPoolAsync(assigned: 7);
         var monitor = Get<LiveCodeAlertMonitor>();
         await monitor.EvaluateAsync();
+        var toasts = Render<MudSnackbarProvider>();
+        var popovers = Render<MudPopoverProvider>();
         var cut = Render<NotificationBell>();
         Assert.NotNull(cut.Find("[data-testid=alert-bell]"));
         Assert.Empty(cut.FindAll("[data-testid=alert-count]"));
@@ -35,13 +37,14 @@ public sealed class NotificationBellTests : LiveCodeComponentTestBase
         await monitor.EvaluateAsync();
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=alert-count]").TextContent));
-        var toast = Assert.Single(Get<NotificationService>().Messages);
-        Assert.Equal(NotificationSeverity.Warning, toast.Severity);
-        Assert.Equal("注意：活码 reading", toast.Summary);
-        Assert.Equal("群池已用 80%（8 / 10 人）", toast.Detail);
+        toasts.WaitForAssertion(() => Assert.Single(toasts.FindAll("[data-testid=toast]")));
+        var toast = toasts.Find("[data-testid=toast]");
+        Assert.Equal("warning", toast.GetAttribute("data-severity"));
+        Assert.Equal("注意：活码 reading", toast.QuerySelector(".toast-title")!.TextContent);
+        Assert.Equal("群池已用 80%（8 / 10 人）", toast.QuerySelector(".toast-detail")!.TextContent);
 
         cut.Find("[data-testid=alert-bell]").Click();
-        var item = cut.Find("[data-testid=alert-item] a");
+        var item = popovers.WaitForElement("a[data-testid=alert-item]");
         Assert.Equal($"livecodes/{code.Id}", item.GetAttribute("href"));
         Assert.Contains("活码 reading", item.TextContent);
     }
@@ -54,16 +57,18 @@ public sealed class NotificationBellTests : LiveCodeComponentTestBase
         var monitor = Get<LiveCodeAlertMonitor>();
         await monitor.EvaluateAsync();
 
+        var toasts = Render<MudSnackbarProvider>();
+        var popovers = Render<MudPopoverProvider>();
         var cut = Render<NotificationBell>();
         Assert.Equal("1", cut.Find("[data-testid=alert-count]").TextContent);
-        Assert.Empty(Get<NotificationService>().Messages);
+        Assert.Empty(toasts.FindAll("[data-testid=toast]"));
 
         await Get<LiveCodeService>().SetPoolAsync(code.Id, [new(group, 100)], code.Version);
         await monitor.EvaluateAsync();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=alert-count]")));
         cut.Find("[data-testid=alert-bell]").Click();
-        Assert.Contains("暂无提醒", cut.Find("[data-testid=alert-panel]").TextContent);
+        Assert.Contains("暂无提醒", popovers.WaitForElement("[data-testid=alert-panel]").TextContent);
     }
 
     [Fact]

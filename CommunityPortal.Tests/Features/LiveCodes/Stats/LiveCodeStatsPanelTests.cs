@@ -2,7 +2,6 @@ using Bunit;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Stats;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen.Blazor.Rendering;
 using static CommunityPortal.Tests.Features.LiveCodes.Stats.StatsSeed;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
@@ -10,12 +9,6 @@ namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 public sealed class LiveCodeStatsPanelTests : LiveCodeComponentTestBase
 {
     private static readonly TimeSpan Fast = TimeSpan.FromMilliseconds(50);
-
-    public LiveCodeStatsPanelTests()
-    {
-        // The chart measures itself in the browser; here it gets a fixed size.
-        JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 600, Height = 300 });
-    }
 
     /// <summary>The real feed, counted: how many listeners are subscribed right now.</summary>
     protected override void AddFeatureServices(IServiceCollection services)

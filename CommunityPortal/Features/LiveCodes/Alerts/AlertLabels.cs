@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunityPortal.Common;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
@@ -20,25 +21,27 @@ public static class AlertLabels
             LiveCodeAlertKind.PoolFilling => text["Alert.PoolFilling", alert.Fill.GetValueOrDefault().ToString("P0", CultureInfo.CurrentCulture),
                 alert.Assigned.GetValueOrDefault().ToString("N0", CultureInfo.CurrentCulture),
                 alert.Threshold.GetValueOrDefault().ToString("N0", CultureInfo.CurrentCulture)],
+            LiveCodeAlertKind.ThresholdOverRoom => text["Alert.ThresholdOverRoom", group,
+                (alert.Threshold.GetValueOrDefault() - alert.Assigned.GetValueOrDefault()).ToString("N0", CultureInfo.CurrentCulture),
+                alert.Seats.GetValueOrDefault().ToString("N0", CultureInfo.CurrentCulture)],
             _ => text["Alert.NoAvailableGroup"],
         };
     }
 
-    /// <summary>Where to fix it: the group page (its QR panel) for a QR, else the live code.</summary>
+    /// <summary>Where to fix it: the group page for a group's problem (its QR, its capacity), else the live code.</summary>
     public static string Link(LiveCodeAlert alert) => alert.GroupId is { } group ? $"groups/{group}" : $"livecodes/{alert.LiveCodeId}";
 
     public static string LinkText(this IStringLocalizer<AlertText> text, LiveCodeAlert alert) => alert.Kind switch
     {
         LiveCodeAlertKind.QrMissing => text["Action.UploadQr"],
         LiveCodeAlertKind.QrExpiring or LiveCodeAlertKind.QrExpired => text["Action.ReplaceQr"],
+        LiveCodeAlertKind.ThresholdOverRoom => text["Action.EditGroup"],
         _ => text["Action.OpenLiveCode"],
     };
 
-    public static Radzen.BadgeStyle Style(AlertSeverity severity) =>
-        severity == AlertSeverity.Critical ? Radzen.BadgeStyle.Danger : Radzen.BadgeStyle.Warning;
+    public static Color Color(AlertSeverity severity) => severity == AlertSeverity.Critical ? MudBlazor.Color.Error : MudBlazor.Color.Warning;
 
-    public static Radzen.NotificationSeverity Toast(AlertSeverity severity) =>
-        severity == AlertSeverity.Critical ? Radzen.NotificationSeverity.Error : Radzen.NotificationSeverity.Warning;
+    public static Severity Toast(AlertSeverity severity) => severity == AlertSeverity.Critical ? Severity.Error : Severity.Warning;
 
     public static string CssClass(AlertSeverity severity) => severity == AlertSeverity.Critical ? "sev-critical" : "sev-warning";
 

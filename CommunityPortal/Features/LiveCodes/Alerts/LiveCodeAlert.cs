@@ -12,6 +12,11 @@ public enum LiveCodeAlertKind
     PoolFilling,
     /// <summary>The code takes scans but no group is available: everyone gets the fallback.</summary>
     NoAvailableGroup,
+    /// <summary>
+    /// An open pool group would still be given more people (its threshold less those already sent) than it has seats
+    /// left: the people beyond them are routed there but cannot join.
+    /// </summary>
+    ThresholdOverRoom,
 }
 
 public enum AlertSeverity
@@ -21,7 +26,8 @@ public enum AlertSeverity
 }
 
 /// <summary>
-/// One health problem of a live code, with the figures behind it. <see cref="Key"/> names the problem (kind, code,
+/// One health problem of a live code, with the figures behind it (ThresholdOverRoom: Threshold, Assigned and Seats
+/// of the group). <see cref="Key"/> names the problem (kind, code,
 /// group) and stays the same while it lasts, whatever its severity or figures.
 /// </summary>
 public sealed record LiveCodeAlert(
@@ -33,7 +39,8 @@ public sealed record LiveCodeAlert(
     string? GroupName = null,
     DateTime? QrExpiresAt = null,
     int? Assigned = null,
-    int? Threshold = null)
+    int? Threshold = null,
+    int? Seats = null)
 {
     public string Key => GroupId is { } group ? $"{Kind}:{LiveCodeId}:{group}" : $"{Kind}:{LiveCodeId}";
 

@@ -47,6 +47,10 @@ public sealed class LiveCodeAlertRules(TimeProvider clock)
             {
                 yield return alert;
             }
+            if (RoomAlert(group, count, settings.Id, name) is { } room)
+            {
+                yield return room;
+            }
         }
         if (total > 0 && assigned * 100L >= total * (long)PoolWarningPercent)
         {
@@ -57,6 +61,21 @@ public sealed class LiveCodeAlertRules(TimeProvider clock)
         {
             yield return new LiveCodeAlert(LiveCodeAlertKind.NoAvailableGroup, AlertSeverity.Critical, settings.Id, name);
         }
+    }
+
+    /// <summary>
+    /// Warns when an open group would still be given more people than it has seats left: joining by scan stops at the
+    /// group's capacity and at WeChat's 200, and routing counts people sent, not people who joined (a join is not known
+    /// when the scan is routed), so the threshold is all that stops it. A group with no seat left is skipped by routing.
+    /// </summary>
+    public static LiveCodeAlert? RoomAlert(PoolGroup group, int assigned, int liveCodeId, string name)
+    {
+        var seats = Math.Min(group.Capacity, PoolGroup.WeChatQrJoinLimit) - group.MemberCount;
+        var stillToSend = group.Threshold - assigned;
+        return group.Status == GroupStatus.Open && seats > 0 && stillToSend > seats
+            ? new LiveCodeAlert(LiveCodeAlertKind.ThresholdOverRoom, AlertSeverity.Warning, liveCodeId, name, group.GroupId, group.Display?.Name,
+                Assigned: assigned, Threshold: group.Threshold, Seats: seats)
+            : null;
     }
 
     private static LiveCodeAlert? QrAlert(PoolGroup group, int assigned, int liveCodeId, string name, DateTime now)

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using CommunityPortal.Components.Shared;
+using MudBlazor;
 
 namespace CommunityPortal.Features.LiveCodes.Components;
 
@@ -16,17 +17,17 @@ namespace CommunityPortal.Features.LiveCodes.Components;
 /// </summary>
 public sealed partial class FallbackImagePanel
 {
+    private MudFileUpload<IBrowserFile>? upload;
     private bool canEdit;
     private bool busy;
     private string? status;
-    private AlertStyle statusStyle = AlertStyle.Info;
+    private Severity statusSeverity = Severity.Info;
 
     [Inject] private LiveCodeService LiveCodes { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private IStringLocalizer<FallbackText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<LiveCodeText> L { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -43,41 +44,49 @@ public sealed partial class FallbackImagePanel
         {
             return;
         }
-        if (e.File.Size > LiveCode.MaxFallbackImageBytes)
-        {
-            Show(T["Error.TooLarge", L["Field.FallbackImage"], LiveCode.MaxFallbackImageBytes / 1024 / 1024,
-                (e.File.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], AlertStyle.Danger);
-            return;
-        }
         busy = true;
         try
         {
-            byte[] bytes;
-            try
-            {
-                bytes = await ReadAsync(e.File);
-            }
-            catch (IOException)
-            {
-                Show(T["Error.ReadFailed", L["Field.FallbackImage"]], AlertStyle.Danger);
-                return;
-            }
-            if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, bytes)))
-            {
-                Show(T["Saved"], AlertStyle.Success);
-            }
+            await SaveAsync(e.File);
         }
         finally
         {
             busy = false;
+            // The preview or the message says what happened; the picker keeps no file, so the same one can be chosen again.
+            if (upload is not null)
+            {
+                await upload.ClearAsync();
+            }
+        }
+    }
+
+    private async Task SaveAsync(IBrowserFile file)
+    {
+        if (file.Size > LiveCode.MaxFallbackImageBytes)
+        {
+            Show(T["Error.TooLarge", L["Field.FallbackImage"], LiveCode.MaxFallbackImageBytes / 1024 / 1024,
+                (file.Size / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)], Severity.Error);
+            return;
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadAsync(file);
+        }
+        catch (IOException)
+        {
+            Show(T["Error.ReadFailed", L["Field.FallbackImage"]], Severity.Error);
+            return;
+        }
+        if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, bytes)))
+        {
+            Show(T["Saved"], Severity.Success);
         }
     }
 
     private async Task RemoveAsync()
     {
-        var ok = await Dialogs.Confirm(T["ConfirmRemove"], T["Remove"],
-            new ConfirmOptions { OkButtonText = T["Remove"], CancelButtonText = S["Cancel"], CloseDialogOnEsc = true });
-        if (ok != true || busy || !await CanEditAsync())
+        if (!await Dialogs.ConfirmAsync(T["Remove"], T["ConfirmRemove"], T["Remove"], danger: true) || busy || !await CanEditAsync())
         {
             return;
         }
@@ -86,7 +95,7 @@ public sealed partial class FallbackImagePanel
         {
             if (await ChangeAsync(() => LiveCodes.SetFallbackImageAsync(Code.Id, null)))
             {
-                Show(T["Removed"], AlertStyle.Success);
+                Show(T["Removed"], Severity.Success);
             }
         }
         finally
@@ -98,7 +107,7 @@ public sealed partial class FallbackImagePanel
     /// <summary>Runs the change and hands the page the code as it now is; a refusal is shown and nothing changes.</summary>
     private async Task<bool> ChangeAsync(Func<Task> change)
     {
-        if (!await AdminActions.TryAsync(change, m => Show(m, AlertStyle.Danger)))
+        if (!await AdminActions.TryAsync(change, m => Show(m, Severity.Error)))
         {
             return false;
         }
@@ -115,7 +124,7 @@ public sealed partial class FallbackImagePanel
         return buffer.ToArray();
     }
 
-    private void Show(string message, AlertStyle style) => (status, statusStyle) = (message, style);
+    private void Show(string message, Severity severity) => (status, statusSeverity) = (message, severity);
 
     private async Task<bool> CanEditAsync() =>
         AuthState is not null && (await Authorization.AuthorizeAsync((await AuthState).User, Policies.Edit)).Succeeded;

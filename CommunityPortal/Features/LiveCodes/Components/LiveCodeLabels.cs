@@ -1,6 +1,7 @@
 using CommunityPortal.Common;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace CommunityPortal.Features.LiveCodes.Components;
 
@@ -28,12 +29,12 @@ public static class LiveCodeLabels
 
     public static string Label(this IStringLocalizer<LiveCodeText> text, LiveCodeState state) => text[$"Admin.State.{state}"];
 
-    public static Radzen.BadgeStyle Style(LiveCodeState state) => state switch
+    public static Color Color(LiveCodeState state) => state switch
     {
-        LiveCodeState.Active => Radzen.BadgeStyle.Success,
-        LiveCodeState.Paused => Radzen.BadgeStyle.Warning,
-        LiveCodeState.NotStarted => Radzen.BadgeStyle.Info,
-        _ => Radzen.BadgeStyle.Light,
+        LiveCodeState.Active => MudBlazor.Color.Success,
+        LiveCodeState.Paused => MudBlazor.Color.Warning,
+        LiveCodeState.NotStarted => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
     };
 
     /// <summary>A window bound as stored, in the reader's culture, or a dash.</summary>

@@ -1,30 +1,31 @@
-using CommunityPortal.Components;
 using CommunityPortal.Common;
+using CommunityPortal.Components;
+using CommunityPortal.Components.Shared;
 using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.LiveCodes.Alerts;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
-using Radzen;
 
 namespace CommunityPortal.Features.LiveCodes.Components;
 
 public partial class PoolEditor
 {
     private IReadOnlyList<PoolRow> rows = [];
-    private IReadOnlyList<GroupDto> candidates = [];
-    private int? picked;
+    private IReadOnlyDictionary<int, LiveCodeAlert> warnings = new Dictionary<int, LiveCodeAlert>();
+    private GroupDto? picked;
     private string? message;
     private bool busy;
     private bool canEdit;
 
     [Inject] private LiveCodeService LiveCodes { get; set; } = default!;
+    [Inject] private PoolAdvisor Advisor { get; set; } = default!;
     [Inject] private GroupService Groups { get; set; } = default!;
     [Inject] private GroupQrService Qrs { get; set; } = default!;
-    [Inject] private GroupQueryService GroupQuery { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private IStringLocalizer<LiveCodeText> T { get; set; } = default!;
     [Inject] private IStringLocalizer<ValidationText> F { get; set; } = default!;
@@ -47,18 +48,19 @@ public partial class PoolEditor
         {
             canEdit = (await Authorization.AuthorizeAsync((await AuthState).User, Policies.Edit)).Succeeded;
         }
-        await SearchAsync(new LoadDataArgs());
     }
 
-    protected override async Task OnParametersSetAsync() => rows = await PoolRow.LoadAsync(Code, Groups, Qrs);
-
-    private async Task SearchAsync(LoadDataArgs args)
+    protected override async Task OnParametersSetAsync()
     {
-        var page = await GroupQuery.QueryAsync(new GroupQuery { Search = args.Filter, Status = GroupStatus.Open, Take = 20, SortBy = "name" });
-        candidates = page.Items;
+        rows = await PoolRow.LoadAsync(Code, Groups, Qrs);
+        // Routing was reloaded by the save that gave us this version: its figures are the ones scans are routed by.
+        warnings = Advisor.RoomWarnings(Code.Id, Code.Name);
     }
 
-    private Task AddAsync() => picked is { } id ? ChangeAsync(() => LiveCodes.AddToPoolAsync(Code.Id, id, null, Code.Version)) : Task.CompletedTask;
+    private async Task<IEnumerable<GroupDto>> SearchAsync(string? text, CancellationToken ct) =>
+        await Advisor.CandidatesAsync(Code.Id, text, ct);
+
+    private Task AddAsync() => picked is { } group ? ChangeAsync(() => LiveCodes.AddToPoolAsync(Code.Id, group.Id, null, Code.Version)) : Task.CompletedTask;
 
     private Task MoveAsync(PoolRow row, int index) => ChangeAsync(() => LiveCodes.MoveInPoolAsync(Code.Id, row.Entry.GroupId, index, Code.Version));
 
@@ -67,13 +69,7 @@ public partial class PoolEditor
 
     private async Task RemoveAsync(PoolRow row)
     {
-        var ok = await Dialogs.Confirm(T["Admin.Pool.ConfirmRemove", row.Entry.GroupName], T["Admin.Pool.Remove"], new ConfirmOptions
-        {
-            OkButtonText = T["Admin.Pool.Remove"],
-            CancelButtonText = S["Cancel"],
-            CloseDialogOnEsc = true,
-        });
-        if (ok == true)
+        if (await Dialogs.ConfirmAsync(T["Admin.Pool.Remove"], T["Admin.Pool.ConfirmRemove", row.Entry.GroupName], T["Admin.Pool.Remove"], danger: true))
         {
             await ChangeAsync(() => LiveCodes.RemoveFromPoolAsync(Code.Id, row.Entry.GroupId, Code.Version));
         }

@@ -27,7 +27,10 @@ public sealed record LiveCodeStats(
     IReadOnlyList<ChannelStats> Channels);
 
 /// <param name="UniquePeople">Distinct visitors among scans that were not bots.</param>
-/// <param name="NewPeople">Scans that gave a person a group (they count against thresholds).</param>
+/// <param name="NewPeople">
+/// New visitors given a group: first scans within 24 hours that were shown a pool group's QR (they count against
+/// thresholds). Whether the person then joined the group is not known.
+/// </param>
 public sealed record StatsTotals(
     int Scans,
     int UniquePeople,
@@ -56,7 +59,7 @@ public sealed record GroupStats(
     double? FillPercent);
 
 /// <summary>One channel code's scans, or (ChannelCodeId null) the scans that came without a channel.</summary>
-/// <param name="CostPerNewPerson">The channel's cost divided by the new people in the range; null without a cost or new people.</param>
+/// <param name="CostPerNewPerson">The channel's cost divided by its new visitors given a group in the range; null without a cost or such visitors.</param>
 public sealed record ChannelStats(
     int? ChannelCodeId,
     int? ChannelId,
