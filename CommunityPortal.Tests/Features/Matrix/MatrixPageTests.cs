@@ -116,6 +116,25 @@ public sealed class MatrixPageTests : MatrixComponentTestBase
         Assert.Single(cut.FindAll("[data-testid=node-theme]"));
     }
 
+    [Fact]
+    public async Task CopyPrevious_ClickedTwice_AsksOnce_AndMakesOnePeriod()
+    {
+        using var culture = Chinese();
+        await SeedActivityAsync();
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<MatrixPage>();
+        cut.WaitForElement("[data-testid=node-series]");
+
+        Row(cut, "series", "21天共读").QuerySelector("[data-testid=copy-previous]")!.Click();
+        Row(cut, "series", "21天共读").QuerySelector("[data-testid=copy-previous]")!.Click();
+        dialogs.WaitForElement("[data-testid=confirm-ok]");
+        Assert.Single(dialogs.FindAll("[data-testid=confirm-ok]"));
+        dialogs.Find("[data-testid=confirm-ok]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindAll("[data-testid=node-activity]").SingleOrDefault(r => r.TextContent.Contains("第2期", StringComparison.Ordinal))));
+        Assert.Equal(2, (await Get<CommunityPortal.Features.Matrix.ActivityService>().ListAsync()).Count);
+    }
+
     private static IElement Row(IRenderedComponent<MatrixPage> cut, string kind, string name) =>
         cut.FindAll($"[data-testid=node-{kind}]").Single(r => r.QuerySelector(".node-name")!.TextContent.Trim() == name);
 

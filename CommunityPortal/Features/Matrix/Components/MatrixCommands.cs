@@ -20,10 +20,12 @@ public sealed class MatrixCommands(
     ActivityService activities,
     GroupService groups)
 {
-    public Task<ThemeDto?> AddThemeAsync() =>
-        dialogs.OpenAsync<ThemeDialog, ThemeDto>(text["Dialog.NewTheme"], new DialogParameters<ThemeDialog> { { d => d.Input, new ThemeInput() } });
+    private bool running;
 
-    public async Task<ThemeDto?> EditThemeAsync(ThemeNode node)
+    public Task<ThemeDto?> AddThemeAsync() =>
+        OnceAsync(() => dialogs.OpenAsync<ThemeDialog, ThemeDto>(text["Dialog.NewTheme"], new DialogParameters<ThemeDialog> { { d => d.Input, new ThemeInput() } }));
+
+    public Task<ThemeDto?> EditThemeAsync(ThemeNode node) => OnceAsync(async () =>
     {
         if (await ReadAsync(() => themes.GetAsync(node.Id)) is not { } theme)
         {
@@ -35,20 +37,21 @@ public sealed class MatrixCommands(
             { d => d.ThemeId, theme.Id },
             { d => d.Version, theme.Version },
         });
-    }
+    });
 
-    public Task<bool> SetThemeArchivedAsync(ThemeNode theme, bool archived) => archived
-        ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", theme.Name], () => themes.SetArchivedAsync(theme.Id, true), text["Notify.Archived", theme.Name])
-        : dialogs.RunAsync(() => themes.SetArchivedAsync(theme.Id, false), text["Notify.Restored", theme.Name]);
+    public Task<bool> SetThemeArchivedAsync(ThemeNode theme, bool archived) =>
+        OnceAsync(() => archived
+            ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", theme.Name], () => themes.SetArchivedAsync(theme.Id, true), text["Notify.Archived", theme.Name])
+            : dialogs.RunAsync(() => themes.SetArchivedAsync(theme.Id, false), text["Notify.Restored", theme.Name]));
 
     public Task<bool> DeleteThemeAsync(ThemeNode theme) =>
-        DeleteAsync(theme.Name, () => themes.DeleteAsync(theme.Id));
+        OnceAsync(() => DeleteAsync(theme.Name, () => themes.DeleteAsync(theme.Id)));
 
     public Task<SeriesDto?> AddSeriesAsync(ThemeNode theme) =>
-        dialogs.OpenAsync<SeriesDialog, SeriesDto>(text["Dialog.NewSeries", theme.Name],
-            new DialogParameters<SeriesDialog> { { d => d.Input, new SeriesInput { ThemeId = theme.Id } } });
+        OnceAsync(() => dialogs.OpenAsync<SeriesDialog, SeriesDto>(text["Dialog.NewSeries", theme.Name],
+            new DialogParameters<SeriesDialog> { { d => d.Input, new SeriesInput { ThemeId = theme.Id } } }));
 
-    public async Task<SeriesDto?> EditSeriesAsync(SeriesNode node)
+    public Task<SeriesDto?> EditSeriesAsync(SeriesNode node) => OnceAsync(async () =>
     {
         if (await ReadAsync(() => series.GetAsync(node.Id)) is not { } current)
         {
@@ -60,17 +63,18 @@ public sealed class MatrixCommands(
             { d => d.SeriesId, current.Id },
             { d => d.Version, current.Version },
         });
-    }
+    });
 
-    public Task<bool> SetSeriesArchivedAsync(SeriesNode node, bool archived) => archived
-        ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", node.Name], () => series.SetArchivedAsync(node.Id, true), text["Notify.Archived", node.Name])
-        : dialogs.RunAsync(() => series.SetArchivedAsync(node.Id, false), text["Notify.Restored", node.Name]);
+    public Task<bool> SetSeriesArchivedAsync(SeriesNode node, bool archived) =>
+        OnceAsync(() => archived
+            ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", node.Name], () => series.SetArchivedAsync(node.Id, true), text["Notify.Archived", node.Name])
+            : dialogs.RunAsync(() => series.SetArchivedAsync(node.Id, false), text["Notify.Restored", node.Name]));
 
     public Task<bool> DeleteSeriesAsync(SeriesNode node) =>
-        DeleteAsync(node.Name, () => series.DeleteAsync(node.Id));
+        OnceAsync(() => DeleteAsync(node.Name, () => series.DeleteAsync(node.Id)));
 
     /// <summary>The next period of a series: the next free number, starting the day after the latest one ends.</summary>
-    public async Task<ActivityDto?> AddActivityAsync(SeriesNode node)
+    public Task<ActivityDto?> AddActivityAsync(SeriesNode node) => OnceAsync(async () =>
     {
         if (await ReadAsync(() => activities.ListAsync(node.Id, includeArchived: true)) is not { } periods)
         {
@@ -81,10 +85,10 @@ public sealed class MatrixCommands(
             { d => d.Form, ActivityForm.Next(node.Id, periods.MaxBy(a => a.PeriodNo), PortalToday()) },
             { d => d.SeriesName, node.Name },
         });
-    }
+    });
 
     /// <summary>复制上一期: confirm, copy the latest period with its groups, and say what was created.</summary>
-    public async Task<ActivityDto?> CopyPreviousAsync(SeriesNode node)
+    public Task<ActivityDto?> CopyPreviousAsync(SeriesNode node) => OnceAsync(async () =>
     {
         if (!await dialogs.ConfirmAsync(text["Action.CopyPrevious"], text["Confirm.CopyPrevious", node.Name], text["Action.CopyPrevious"]))
         {
@@ -93,9 +97,9 @@ public sealed class MatrixCommands(
         ActivityDto? copy = null;
         await dialogs.RunAsync(async () => copy = await activities.CopyPreviousAsync(node.Id), () => text["Notify.Copied", copy!.Name, copy.GroupCount]);
         return copy;
-    }
+    });
 
-    public async Task<ActivityDto?> EditActivityAsync(ActivityNode node)
+    public Task<ActivityDto?> EditActivityAsync(ActivityNode node) => OnceAsync(async () =>
     {
         if (await ReadAsync(() => activities.GetAsync(node.Id)) is not { } activity)
         {
@@ -108,16 +112,16 @@ public sealed class MatrixCommands(
             { d => d.ActivityId, activity.Id },
             { d => d.Version, activity.Version },
         });
-    }
+    });
 
     public Task<bool> ArchiveActivityAsync(ActivityNode node) =>
-        ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveActivity", node.Name], () => activities.ArchiveAsync(node.Id), text["Notify.Archived", node.Name]);
+        OnceAsync(() => ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveActivity", node.Name], () => activities.ArchiveAsync(node.Id), text["Notify.Archived", node.Name]));
 
     public Task<bool> DeleteActivityAsync(ActivityNode node) =>
-        DeleteAsync(node.Name, () => activities.DeleteAsync(node.Id));
+        OnceAsync(() => DeleteAsync(node.Name, () => activities.DeleteAsync(node.Id)));
 
     /// <summary>A new group in an activity, or a standalone long-term group when <paramref name="activity"/> is null.</summary>
-    public async Task<GroupDto?> AddGroupAsync(ActivityNode? activity)
+    public Task<GroupDto?> AddGroupAsync(ActivityNode? activity) => OnceAsync(async () =>
     {
         var group = await dialogs.OpenAsync<GroupDialog, GroupDto>(
             activity is null ? text["Dialog.NewStandaloneGroup"] : text["Dialog.NewGroup", activity.Name],
@@ -127,13 +131,34 @@ public sealed class MatrixCommands(
             dialogs.Success(text["Notify.Saved", group.Name]);
         }
         return group;
-    }
+    });
 
     public Task<bool> ArchiveGroupAsync(GroupDto group) =>
-        ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveGroup", group.Name], () => groups.ArchiveAsync(group.Id), text["Notify.Archived", group.Name]);
+        OnceAsync(() => ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveGroup", group.Name], () => groups.ArchiveAsync(group.Id), text["Notify.Archived", group.Name]));
 
     public Task<bool> DeleteGroupAsync(GroupDto group) =>
-        DeleteAsync(group.Name, () => groups.DeleteAsync(group.Id));
+        OnceAsync(() => DeleteAsync(group.Name, () => groups.DeleteAsync(group.Id)));
+
+    /// <summary>
+    /// One command at a time in a browser tab: a double click, or a click while a dialog is being read or is open, does nothing
+    /// (two 复制上一期 confirmations would make two periods).
+    /// </summary>
+    private async Task<T?> OnceAsync<T>(Func<Task<T?>> command)
+    {
+        if (running)
+        {
+            return default;
+        }
+        running = true;
+        try
+        {
+            return await command();
+        }
+        finally
+        {
+            running = false;
+        }
+    }
 
     private Task<bool> DeleteAsync(string name, Func<Task> delete) =>
         dialogs.ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", name], shared["Delete"], delete, text["Notify.Deleted", name], danger: true);
