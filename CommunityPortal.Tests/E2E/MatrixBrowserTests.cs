@@ -32,6 +32,8 @@ public sealed class MatrixBrowserTests(ChromiumFixture chromium, PortalServer se
         await matrix.AddSeriesAsync("读书会", "21天共读");
         var period1 = await matrix.AddActivityAsync("21天共读", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 7));
         Assert.Equal("21天共读 第1期", period1);
+        // The dates typed are the dates saved (a date still on its way when Save was pressed once went missing).
+        await Assertions.Expect(matrix.Node("activity", period1).GetByTestId("activity-dates")).ToHaveTextAsync("2026/12/1 – 2026/12/7");
         await matrix.AddGroupAsync(period1, "1期-1群", capacity: 200, members: 120);
         await matrix.AddGroupAsync(period1, "1期-2群", capacity: 150, members: 30);
 

@@ -21,9 +21,11 @@ public sealed class GroupPage(IPage page, string baseUrl) : PortalPage(page, bas
 
     public ILocator NotFound => Page.GetByTestId("group-not-found");
 
+    /// <summary>The form; its data-version is the version of the group it shows (it moves on with each accepted save).</summary>
+    public ILocator Form => Page.GetByTestId("group-form");
+
     /// <summary>A field's validation message, by the input's id (e.g. "group-name").</summary>
-    public ILocator FieldError(string inputId) =>
-        Page.Locator($".field:has(#{inputId}) .validation-message");
+    public ILocator FieldError(string inputId) => FieldMessage(inputId);
 
     public async Task SetMemberCountAsync(int members)
     {
@@ -31,20 +33,14 @@ public sealed class GroupPage(IPage page, string baseUrl) : PortalPage(page, bas
         await MemberCount.PressAsync("Tab");
     }
 
-    /// <summary>Picks an option of a Radzen dropdown by its visible text (inputId: "group-tier", "group-status", "group-owner" …).</summary>
-    public new async Task ChooseAsync(string inputId, string optionText)
-    {
-        await Page.Locator($".rz-dropdown:has(#{inputId})").ClickAsync();
-        await Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item").Filter(new() { HasText = optionText }).First.ClickAsync();
-    }
+    public async Task SaveAsync() => await Page.GetByTestId("save").ClickAsync();
 
-    public async Task SaveAsync() => await Page.Locator("#save").ClickAsync();
-
-    /// <summary>Saves and waits until the service accepted it (the success notification).</summary>
+    /// <summary>Saves and waits until the service accepted it: the form now shows a newer version of the group.</summary>
     public async Task SaveAndWaitAsync()
     {
+        var version = await Form.GetAttributeAsync("data-version");
         await SaveAsync();
-        await Page.Locator(".rz-notification-item .rz-notification-title").Last.WaitForAsync();
+        await Assertions.Expect(Form).Not.ToHaveAttributeAsync("data-version", version ?? "");
     }
 
     public Task ReloadAfterConflictAsync() => Conflict.GetByTestId("reload").ClickAsync();

@@ -7,7 +7,10 @@ namespace CommunityPortal.Tests.E2E.Pages;
 /// <summary>Counts shown on a matrix tree row (a group leaf shows its members and counts as one group).</summary>
 public sealed record NodeCounts(int Groups, int Members);
 
-/// <summary>Page object for /matrix: the theme → series → activity → group tree and its dialogs.</summary>
+/// <summary>
+/// Page object for /matrix: the theme → series → activity → group tree and its dialogs. Every action is done once: a save
+/// that does not close its dialog, or a new node that does not show, fails with what the page shows.
+/// </summary>
 public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, baseUrl)
 {
     public Task OpenAsync() => GotoAsync("/matrix");
@@ -25,10 +28,10 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     public async Task AddThemeAsync(string name, string? description = null)
     {
         await Page.GetByTestId("add-theme").ClickAsync();
-        await Page.Locator("#theme-name").FillAsync(name);
+        await Dialog.Locator("#theme-name").FillAsync(name);
         if (description is not null)
         {
-            await Page.Locator("#theme-description").FillAsync(description);
+            await Dialog.Locator("#theme-description").FillAsync(description);
         }
         await SaveDialogAsync();
         await Node("theme", name).WaitForAsync();
@@ -37,7 +40,7 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     public async Task AddSeriesAsync(string theme, string name)
     {
         await Node("theme", theme).GetByTestId("add-series").ClickAsync();
-        await Page.Locator("#series-name").FillAsync(name);
+        await Dialog.Locator("#series-name").FillAsync(name);
         await SaveDialogAsync();
         await Node("series", name).WaitForAsync();
     }
@@ -45,85 +48,39 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     /// <summary>Adds the next period of a series; returns the new activity's name (e.g. "21天共读 第1期").</summary>
     public async Task<string> AddActivityAsync(string series, DateOnly start, DateOnly end, string? name = null)
     {
+        var before = await HighlightedKeyAsync();
         await Node("series", series).GetByTestId("add-activity").ClickAsync();
-        await FillDateAsync("#activity-start", start);
-        await FillDateAsync("#activity-end", end);
+        await FillDateAsync("activity-start", start);
+        await FillDateAsync("activity-end", end);
         if (name is not null)
         {
-            await Page.Locator("#activity-name").FillAsync(name);
+            await Dialog.Locator("#activity-name").FillAsync(name);
         }
         await SaveDialogAsync();
-        return await NewestNameAsync("activity");
+        return await NewestNameAsync("activity", before);
     }
 
-    public Task AddGroupAsync(string activity, string name, int capacity, int members) =>
-        AddGroupWithRetryAsync(() => Node("activity", activity).GetByTestId("add-group").ClickAsync(), name, capacity, members);
-
-    /// <summary>
-    /// Opens the group dialog, fills it and saves; then requires the new node (see <see cref="TryShowNodeAsync"/>).
-    /// Seen a few times in CI on two busy cores, never here: the dialog went away and the reloaded tree had no such group,
-    /// as if the save never reached the server. Then the group is added once more, and a second miss fails with what
-    /// the tree showed.
-    /// </summary>
-    private async Task AddGroupWithRetryAsync(Func<Task> openDialog, string name, int capacity, int members)
+    public async Task AddGroupAsync(string activity, string name, int capacity, int members)
     {
-        string shown = "";
-        for (var attempt = 1; attempt <= 2; attempt++)
-        {
-            await openDialog();
-            await Page.Locator("#group-name").FillAsync(name);
-            await Page.Locator("#group-capacity").FillAsync(capacity.ToString(CultureInfo.InvariantCulture));
-            await Page.Locator("#group-members").FillAsync(members.ToString(CultureInfo.InvariantCulture));
-            // Let the last field's change reach the server before Save is pressed.
-            await Page.Locator("#group-members").PressAsync("Tab");
-            await SaveDialogAsync();
-            (var found, shown) = await TryShowNodeAsync("group", name);
-            if (found)
-            {
-                return;
-            }
-        }
-        await Screenshots.TakeAsync(Page, "matrix-missing-group");
-        throw new TimeoutException($"No group node \"{name}\" after saving it twice and reloading; the tree shows: {shown}");
-    }
-
-    /// <summary>
-    /// Waits for a new node; if the tree did not show it in place (an intermittent refresh race under load, noted in
-    /// issue 2's closing note), reloads the matrix with every node open and looks there. Returns whether it is there, and
-    /// otherwise the names the tree shows.
-    /// </summary>
-    private async Task<(bool Found, string Shown)> TryShowNodeAsync(string kind, string name)
-    {
-        try
-        {
-            await Node(kind, name).WaitForAsync(new() { Timeout = 7_000 });
-            return (true, "");
-        }
-        catch (TimeoutException)
-        {
-            await OpenAsync();
-            // The tree loads again once the circuit starts; a click on the prerendered button can be lost, so expand
-            // again until the node shows (or give up after a few tries).
-            for (var attempt = 1; attempt <= 3; attempt++)
-            {
-                await Page.Locator("[data-testid^='node-']").First.WaitForAsync();
-                await Page.Locator("button:has(i:text('unfold_more'))").ClickAsync();
-                try
-                {
-                    await Node(kind, name).WaitForAsync(new() { Timeout = 10_000 });
-                    return (true, "");
-                }
-                catch (TimeoutException)
-                {
-                }
-            }
-            return (false, string.Join(" | ", await Page.Locator("[data-testid^='node-'] .node-name").AllInnerTextsAsync()));
-        }
+        await Node("activity", activity).GetByTestId("add-group").ClickAsync();
+        await FillGroupDialogAsync(name, capacity, members);
     }
 
     /// <summary>A long-term group outside any activity, under the 长期群 node.</summary>
-    public Task AddStandaloneGroupAsync(string name, int capacity, int members) =>
-        AddGroupWithRetryAsync(() => Page.GetByTestId("node-standalone").GetByTestId("add-group").ClickAsync(), name, capacity, members);
+    public async Task AddStandaloneGroupAsync(string name, int capacity, int members)
+    {
+        await Page.GetByTestId("node-standalone").GetByTestId("add-group").ClickAsync();
+        await FillGroupDialogAsync(name, capacity, members);
+    }
+
+    private async Task FillGroupDialogAsync(string name, int capacity, int members)
+    {
+        await Dialog.Locator("#group-name").FillAsync(name);
+        await Dialog.Locator("#group-capacity").FillAsync(capacity.ToString(CultureInfo.InvariantCulture));
+        await Dialog.Locator("#group-members").FillAsync(members.ToString(CultureInfo.InvariantCulture));
+        await SaveDialogAsync();
+        await Node("group", name).WaitForAsync();
+    }
 
     /// <summary>Archives a node (confirmed), or restores an archived one (no confirmation needed).</summary>
     public async Task ArchiveAsync(string kind, string name)
@@ -145,16 +102,17 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
     }
 
     /// <summary>The latest toast (success or refusal).</summary>
-    public ILocator Notification => Page.Locator(".rz-notification-item").Last;
+    public ILocator Notification => Toast;
 
-    public Task ShowArchivedAsync() => Page.Locator(".rz-switch:has(#show-archived)").ClickAsync();
+    public Task ShowArchivedAsync() => Page.GetByTestId("show-archived").CheckAsync();
 
     /// <summary>复制上一期 on a series, confirmed; returns the new activity's name.</summary>
     public async Task<string> CopyPreviousAsync(string series)
     {
+        var before = await HighlightedKeyAsync();
         await Node("series", series).GetByTestId("copy-previous").ClickAsync();
         await ConfirmAsync();
-        return await NewestNameAsync("activity");
+        return await NewestNameAsync("activity", before);
     }
 
     public async Task<NodeCounts> CountsOf(string nodeName)
@@ -177,58 +135,49 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
         return group;
     }
 
-    /// <summary>Clicks the OK button of a DialogService.Confirm.</summary>
+    /// <summary>Answers the open confirmation with its confirm button and waits until it has gone.</summary>
     public new async Task ConfirmAsync()
     {
-        var dialog = Page.Locator(".confirm-dialog");
-        await dialog.WaitForAsync();
-        await dialog.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
-        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Dialog.GetByTestId("confirm-ok").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("confirm-ok")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Presses Save once; the dialog must close (a refusal keeps it open, and then this fails with what it says).</summary>
     private async Task SaveDialogAsync()
     {
-        var dialog = Page.Locator(".matrix-dialog");
-        await dialog.Locator("#save").ClickAsync();
-        if (await ClosesAsync(dialog, 7_000))
-        {
-            return;
-        }
-        // Under load a date picker's async change can still be in flight when Save is clicked (a known race, see the
-        // closing note of issue 2); one more click, once the values are in, must close it.
-        await dialog.Locator("#save").ClickAsync();
-        if (!await ClosesAsync(dialog, 15_000))
-        {
-            throw new TimeoutException("The dialog did not close; it shows: " + await dialog.InnerTextAsync());
-        }
-    }
-
-    private static async Task<bool> ClosesAsync(ILocator dialog, float timeoutMs)
-    {
+        var dialog = Dialog;
+        await dialog.GetByTestId("save").ClickAsync();
         try
         {
-            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = timeoutMs });
-            return true;
+            await Assertions.Expect(Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
-            return false;
+            await Screenshots.TakeAsync(Page, "matrix-dialog-stayed-open");
+            throw new PlaywrightException("The dialog stayed open after Save; it shows: " + await dialog.InnerTextAsync());
         }
     }
 
-    /// <summary>The node just created or copied is highlighted.</summary>
-    private async Task<string> NewestNameAsync(string kind)
+    /// <summary>The node just created or copied is highlighted (a different one from <paramref name="before"/>).</summary>
+    private async Task<string> NewestNameAsync(string kind, string? before)
     {
-        var row = Page.Locator($"[data-testid='node-{kind}'].node-highlight");
+        var highlighted = Page.Locator($"[data-testid='node-{kind}'].node-highlight");
+        var row = before is null ? highlighted : highlighted.And(Page.Locator($":not([data-node-key='{before}'])"));
         await row.WaitForAsync();
         return (await row.Locator(".node-name").InnerTextAsync()).Trim();
     }
 
-    /// <summary>Types a date the way the page's culture shows it (the input is a Radzen date picker).</summary>
-    private async Task FillDateAsync(string selector, DateOnly date)
+    private async Task<string?> HighlightedKeyAsync()
+    {
+        var highlighted = Page.Locator(".node-highlight");
+        return await highlighted.CountAsync() == 0 ? null : await highlighted.First.GetAttributeAsync("data-node-key");
+    }
+
+    /// <summary>Types a date the way the page's culture shows it into a date picker's text field, then leaves the field.</summary>
+    private async Task FillDateAsync(string inputId, DateOnly date)
     {
         var culture = new CultureInfo(await Page.EvaluateAsync<string>("document.documentElement.lang"));
-        var input = Page.Locator(selector);
+        var input = Dialog.Locator($"#{inputId}");
         await input.FillAsync(date.ToString(culture.DateTimeFormat.ShortDatePattern, culture));
         await input.PressAsync("Tab");
     }

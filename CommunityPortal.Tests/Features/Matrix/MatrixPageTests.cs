@@ -2,8 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using CommunityPortal.Features.Matrix.Pages;
 using CommunityPortal.Features.Users;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 
@@ -103,17 +102,37 @@ public sealed class MatrixPageTests : MatrixComponentTestBase
     {
         using var culture = Chinese();
         await SeedActivityAsync();
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
+        var toasts = Render<MudSnackbarProvider>();
         var cut = Render<MatrixPage>();
         cut.WaitForElement("[data-testid=node-theme]");
 
         Row(cut, "theme", "读书会").QuerySelector("[data-testid=delete]")!.Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("确定删除“读书会”吗", dialogs.Markup));
-        dialogs.FindAll(".rz-dialog-confirm-buttons button").First().Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定删除“读书会”吗", dialogs.Find("[data-testid=confirm-question]").TextContent));
+        dialogs.Find("[data-testid=confirm-ok]").Click();
 
-        var notifications = Services.GetService<NotificationService>();
-        cut.WaitForAssertion(() => Assert.Contains(notifications!.Messages, m => m.Detail == "主题下还有系列，不能删除；请改为归档。"));
+        toasts.WaitForAssertion(() => Assert.Contains(toasts.FindAll("[data-testid=toast]"),
+            t => t.GetAttribute("data-severity") == "error" && t.TextContent.Contains("主题下还有系列，不能删除；请改为归档。", StringComparison.Ordinal)));
         Assert.Single(cut.FindAll("[data-testid=node-theme]"));
+    }
+
+    [Fact]
+    public async Task CopyPrevious_ClickedTwice_AsksOnce_AndMakesOnePeriod()
+    {
+        using var culture = Chinese();
+        await SeedActivityAsync();
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<MatrixPage>();
+        cut.WaitForElement("[data-testid=node-series]");
+
+        Row(cut, "series", "21天共读").QuerySelector("[data-testid=copy-previous]")!.Click();
+        Row(cut, "series", "21天共读").QuerySelector("[data-testid=copy-previous]")!.Click();
+        dialogs.WaitForElement("[data-testid=confirm-ok]");
+        Assert.Single(dialogs.FindAll("[data-testid=confirm-ok]"));
+        dialogs.Find("[data-testid=confirm-ok]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.FindAll("[data-testid=node-activity]").SingleOrDefault(r => r.TextContent.Contains("第2期", StringComparison.Ordinal))));
+        Assert.Equal(2, (await Get<CommunityPortal.Features.Matrix.ActivityService>().ListAsync()).Count);
     }
 
     private static IElement Row(IRenderedComponent<MatrixPage> cut, string kind, string name) =>

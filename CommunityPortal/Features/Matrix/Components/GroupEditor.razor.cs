@@ -1,16 +1,18 @@
-using CommunityPortal.Common;
+using System.Text.Json;
 using CommunityPortal.Components;
 using CommunityPortal.Components.Shared;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using Microsoft.JSInterop;
 
 namespace CommunityPortal.Features.Matrix.Components;
 
 public sealed partial class GroupEditor
 {
     private GroupFormModel? model;
+    private EditContext? editContext;
     private LocalizedValidator? validator;
     private (int Id, int Version)? shown;
     private int version;
@@ -22,18 +24,14 @@ public sealed partial class GroupEditor
     private (int Id, int Version)? countRuleCheckedFor;
     private IReadOnlyList<Option<int?>> activities = [];
     private List<UserOption> owners = [];
-    private IReadOnlyList<Option<GroupTier>> tiers = [];
-    private IReadOnlyList<Option<GroupLifetime>> lifetimes = [];
-    private IReadOnlyList<Option<GroupStatus>> statuses = [];
 
     [Inject] private GroupService Groups { get; set; } = default!;
     [Inject] private ActivityService Activities { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private PortalDialogs Dialogs { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<MatrixText> T { get; set; } = default!;
-    [Inject] private IStringLocalizer<ValidationText> F { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedText> S { get; set; } = default!;
-    [Inject] private IStringLocalizer<Members.ProfileText> P { get; set; } = default!;
 
     /// <summary>The group to edit; null to create one.</summary>
     [Parameter]
@@ -43,16 +41,8 @@ public sealed partial class GroupEditor
     [Parameter]
     public int? ActivityId { get; set; }
 
-    /// <summary>Only the fields needed to open a group quickly (the activity is fixed).</summary>
-    [Parameter]
-    public bool Compact { get; set; }
-
     [Parameter]
     public bool ReadOnly { get; set; }
-
-    /// <summary>Inside a Radzen dialog: Save and Cancel buttons that close it.</summary>
-    [Parameter]
-    public bool InDialog { get; set; }
 
     /// <summary>After a create, an update, or a reload after a conflict.</summary>
     [Parameter]
@@ -60,16 +50,10 @@ public sealed partial class GroupEditor
 
     protected override async Task OnInitializedAsync()
     {
-        tiers = Option.All<GroupTier>(T.Label);
-        lifetimes = Option.All<GroupLifetime>(T.Label);
-        statuses = Option.All<GroupStatus>(T.Label);
         owners = [.. await Users.ListAsync()];
-        if (!Compact)
-        {
-            var list = await Activities.ListAsync(includeArchived: true);
-            activities = [.. list.Where(a => a.Status != ActivityStatus.Archived || a.Id == (Group?.ActivityId ?? ActivityId))
-                .Select(a => new Option<int?>(a.Id, MatrixLabels.ActivityOption(a)))];
-        }
+        var list = await Activities.ListAsync(includeArchived: true);
+        activities = [.. list.Where(a => a.Status != ActivityStatus.Archived || a.Id == (Group?.ActivityId ?? ActivityId))
+            .Select(a => new Option<int?>(a.Id, MatrixLabels.ActivityOption(a)))];
     }
 
     protected override void OnParametersSet()
@@ -81,7 +65,7 @@ public sealed partial class GroupEditor
         }
         else if (Group is null && model is null)
         {
-            model = GroupFormModel.ForNew(ActivityId);
+            Use(GroupFormModel.ForNew(ActivityId));
         }
     }
 
@@ -99,7 +83,7 @@ public sealed partial class GroupEditor
 
     private void Show(GroupDto group)
     {
-        model = GroupFormModel.From(group);
+        Use(GroupFormModel.From(group));
         version = group.Version;
         shown = (group.Id, group.Version);
         if (group.OwnerEmail is { } email && owners.All(o => !string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase)))
@@ -109,39 +93,61 @@ public sealed partial class GroupEditor
         }
     }
 
-    private void OnActivityChanged(object value)
+    private void Use(GroupFormModel next)
     {
-        if (Group is null && model is not null)
-        {
-            model.Lifetime = value is null ? GroupLifetime.LongTerm : GroupLifetime.Temporary;
-        }
+        model = next;
+        editContext = new EditContext(next);
     }
 
     private async Task SaveAsync()
     {
-        if (model is null || ReadOnly)
-        {
-            return;
-        }
-        if (busy)
+        if (model is null || editContext is null || ReadOnly || busy)
         {
             return;
         }
         busy = true;
-        message = conflict = null;
-        GroupDto? saved = null;
-        var input = model.ToInput();
-        await FormErrors.TryAsync(
-            async () => saved = Group is null ? await Groups.CreateAsync(input) : await Groups.UpdateAsync(Group.Id, input, version),
-            validator, m => message = m, m => conflict = m);
-        busy = false;
-        if (saved is not null)
+        try
         {
-            Show(saved);
-            await CheckCountRuleAsync();
-            Notifications.Notify(NotificationSeverity.Success, S["Saved"], saved.Name);
-            await Saved.InvokeAsync(saved);
+            // A choice made just before Save may still be on its way to the form (see InputSettling): let it land, then check.
+            await JS.SettleAsync();
+            if (!editContext.Validate())
+            {
+                return;
+            }
+            message = conflict = null;
+            GroupDto? saved = null;
+            var input = model.ToInput();
+            var sent = JsonSerializer.Serialize(input);
+            await FormErrors.TryAsync(
+                async () => saved = Group is null ? await Groups.CreateAsync(input) : await Groups.UpdateAsync(Group.Id, input, version),
+                validator, m => message = m, m => conflict = m);
+            if (saved is not null)
+            {
+                KeepOrShow(saved, sent);
+                await CheckCountRuleAsync();
+                Dialogs.Success(T["Notify.Saved", saved.Name]);
+                await Saved.InvokeAsync(saved);
+            }
         }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>
+    /// Shows what was saved, unless the person changed a field while the save was on its way: then their newer values stay
+    /// (still to be saved) and only the version moves on, so the next save is not refused as someone else's change.
+    /// </summary>
+    private void KeepOrShow(GroupDto saved, string sent)
+    {
+        if (model is not null && JsonSerializer.Serialize(model.ToInput()) != sent)
+        {
+            version = saved.Version;
+            shown = (saved.Id, saved.Version);
+            return;
+        }
+        Show(saved);
     }
 
     /// <summary>After a conflict: show what the other person saved (the user's unsaved changes are dropped, as the hint says).</summary>

@@ -1,16 +1,15 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CommunityPortal.Features.Matrix.Components;
 
 /// <summary>
 /// What the group form binds to. Property names match <see cref="GroupInput"/> so that the service's field errors
-/// land under the right inputs; rules are three inputs and labels one comma-separated text.
+/// land under the right inputs; rules are three inputs and labels one comma-separated text. No validation attributes:
+/// MudBlazor inputs check a bound property's attributes themselves and show their English default messages, while
+/// GroupService's checks (name, capacity, count) are in the user's language and name the field.
 /// </summary>
 public sealed class GroupFormModel
 {
     private static readonly char[] LabelSeparators = [',', '，', '、', ';', '；', '\n'];
 
-    [Required, StringLength(Group.NameMax)]
     public string Name { get; set; } = "";
 
     public int? ActivityId { get; set; }
@@ -21,7 +20,6 @@ public sealed class GroupFormModel
 
     public string? OwnerEmail { get; set; }
 
-    [Range(Group.MinCapacity, Group.MaxCapacity)]
     public int Capacity { get; set; } = Group.DefaultCapacity;
 
     /// <summary>0 to the capacity: checked by the service, whose message names the actual capacity.</summary>

@@ -1,17 +1,18 @@
 using CommunityPortal.Common;
 using CommunityPortal.Components;
+using CommunityPortal.Components.Shared;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Features.Matrix.Components;
 
 /// <summary>
-/// The matrix tree's actions: a dialog or a confirmation, the service call, and a notification of the outcome.
-/// Each returns the new item, or whether the tree changed, so the tree's components stay markup.
+/// The matrix tree's actions: a dialog or a confirmation (naming the item), the service call, and a toast of the outcome.
+/// Each returns the new item, or whether the tree changed, so the tree's components stay markup. A dialog opens with its
+/// data already read: nothing a person types can be overwritten by a late load.
 /// </summary>
 public sealed class MatrixCommands(
-    DialogService dialogs,
-    NotificationService notifications,
+    PortalDialogs dialogs,
     IStringLocalizer<MatrixText> text,
     IStringLocalizer<SharedText> shared,
     CommunityPortal.Features.Matrix.ThemeService themes,
@@ -19,108 +20,165 @@ public sealed class MatrixCommands(
     ActivityService activities,
     GroupService groups)
 {
-    public async Task<ThemeDto?> AddThemeAsync() =>
-        await OpenAsync<ThemeDialog>(text["Dialog.NewTheme"], []) as ThemeDto;
+    private bool running;
 
-    public async Task<ThemeDto?> EditThemeAsync(ThemeNode theme) =>
-        await OpenAsync<ThemeDialog>(text["Dialog.EditTheme"], new() { [nameof(ThemeDialog.ThemeId)] = theme.Id }) as ThemeDto;
+    public Task<ThemeDto?> AddThemeAsync() =>
+        OnceAsync(() => dialogs.OpenAsync<ThemeDialog, ThemeDto>(text["Dialog.NewTheme"], new DialogParameters<ThemeDialog> { { d => d.Input, new ThemeInput() } }));
 
-    public Task<bool> SetThemeArchivedAsync(ThemeNode theme, bool archived) => archived
-        ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", theme.Name], () => themes.SetArchivedAsync(theme.Id, true), text["Notify.Archived", theme.Name])
-        : RunAsync(() => themes.SetArchivedAsync(theme.Id, false), text["Notify.Restored", theme.Name]);
+    public Task<ThemeDto?> EditThemeAsync(ThemeNode node) => OnceAsync(async () =>
+    {
+        if (await ReadAsync(() => themes.GetAsync(node.Id)) is not { } theme)
+        {
+            return null;
+        }
+        return await dialogs.OpenAsync<ThemeDialog, ThemeDto>(text["Dialog.EditTheme"], new DialogParameters<ThemeDialog>
+        {
+            { d => d.Input, new ThemeInput { Name = theme.Name, Description = theme.Description } },
+            { d => d.ThemeId, theme.Id },
+            { d => d.Version, theme.Version },
+        });
+    });
+
+    public Task<bool> SetThemeArchivedAsync(ThemeNode theme, bool archived) =>
+        OnceAsync(() => archived
+            ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", theme.Name], () => themes.SetArchivedAsync(theme.Id, true), text["Notify.Archived", theme.Name])
+            : dialogs.RunAsync(() => themes.SetArchivedAsync(theme.Id, false), text["Notify.Restored", theme.Name]));
 
     public Task<bool> DeleteThemeAsync(ThemeNode theme) =>
-        ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", theme.Name], () => themes.DeleteAsync(theme.Id), text["Notify.Deleted", theme.Name]);
+        OnceAsync(() => DeleteAsync(theme.Name, () => themes.DeleteAsync(theme.Id)));
 
-    public async Task<SeriesDto?> AddSeriesAsync(ThemeNode theme) =>
-        await OpenAsync<SeriesDialog>(text["Dialog.NewSeries", theme.Name], new() { [nameof(SeriesDialog.ThemeId)] = theme.Id }) as SeriesDto;
+    public Task<SeriesDto?> AddSeriesAsync(ThemeNode theme) =>
+        OnceAsync(() => dialogs.OpenAsync<SeriesDialog, SeriesDto>(text["Dialog.NewSeries", theme.Name],
+            new DialogParameters<SeriesDialog> { { d => d.Input, new SeriesInput { ThemeId = theme.Id } } }));
 
-    public async Task<SeriesDto?> EditSeriesAsync(SeriesNode node) =>
-        await OpenAsync<SeriesDialog>(text["Dialog.EditSeries"], new() { [nameof(SeriesDialog.SeriesId)] = node.Id }) as SeriesDto;
+    public Task<SeriesDto?> EditSeriesAsync(SeriesNode node) => OnceAsync(async () =>
+    {
+        if (await ReadAsync(() => series.GetAsync(node.Id)) is not { } current)
+        {
+            return null;
+        }
+        return await dialogs.OpenAsync<SeriesDialog, SeriesDto>(text["Dialog.EditSeries"], new DialogParameters<SeriesDialog>
+        {
+            { d => d.Input, new SeriesInput { ThemeId = current.ThemeId, Name = current.Name, Description = current.Description } },
+            { d => d.SeriesId, current.Id },
+            { d => d.Version, current.Version },
+        });
+    });
 
-    public Task<bool> SetSeriesArchivedAsync(SeriesNode node, bool archived) => archived
-        ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", node.Name], () => series.SetArchivedAsync(node.Id, true), text["Notify.Archived", node.Name])
-        : RunAsync(() => series.SetArchivedAsync(node.Id, false), text["Notify.Restored", node.Name]);
+    public Task<bool> SetSeriesArchivedAsync(SeriesNode node, bool archived) =>
+        OnceAsync(() => archived
+            ? ConfirmThenAsync(shared["Archive"], text["Confirm.Archive", node.Name], () => series.SetArchivedAsync(node.Id, true), text["Notify.Archived", node.Name])
+            : dialogs.RunAsync(() => series.SetArchivedAsync(node.Id, false), text["Notify.Restored", node.Name]));
 
     public Task<bool> DeleteSeriesAsync(SeriesNode node) =>
-        ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", node.Name], () => series.DeleteAsync(node.Id), text["Notify.Deleted", node.Name]);
+        OnceAsync(() => DeleteAsync(node.Name, () => series.DeleteAsync(node.Id)));
 
-    public async Task<ActivityDto?> AddActivityAsync(SeriesNode node) =>
-        await OpenAsync<ActivityDialog>(text["Dialog.NewActivity", node.Name], new()
+    /// <summary>The next period of a series: the next free number, starting the day after the latest one ends.</summary>
+    public Task<ActivityDto?> AddActivityAsync(SeriesNode node) => OnceAsync(async () =>
+    {
+        if (await ReadAsync(() => activities.ListAsync(node.Id, includeArchived: true)) is not { } periods)
         {
-            [nameof(ActivityDialog.SeriesId)] = node.Id,
-            [nameof(ActivityDialog.SeriesName)] = node.Name,
-        }) as ActivityDto;
+            return null;
+        }
+        return await dialogs.OpenAsync<ActivityDialog, ActivityDto>(text["Dialog.NewActivity", node.Name], new DialogParameters<ActivityDialog>
+        {
+            { d => d.Form, ActivityForm.Next(node.Id, periods.MaxBy(a => a.PeriodNo), PortalToday()) },
+            { d => d.SeriesName, node.Name },
+        });
+    });
 
     /// <summary>复制上一期: confirm, copy the latest period with its groups, and say what was created.</summary>
-    public async Task<ActivityDto?> CopyPreviousAsync(SeriesNode node)
+    public Task<ActivityDto?> CopyPreviousAsync(SeriesNode node) => OnceAsync(async () =>
     {
-        if (!await ConfirmAsync(text["Action.CopyPrevious"], text["Confirm.CopyPrevious", node.Name], text["Action.CopyPrevious"]))
+        if (!await dialogs.ConfirmAsync(text["Action.CopyPrevious"], text["Confirm.CopyPrevious", node.Name], text["Action.CopyPrevious"]))
         {
             return null;
         }
         ActivityDto? copy = null;
-        await RunAsync(async () => copy = await activities.CopyPreviousAsync(node.Id), () => text["Notify.Copied", copy!.Name, copy.GroupCount]);
+        await dialogs.RunAsync(async () => copy = await activities.CopyPreviousAsync(node.Id), () => text["Notify.Copied", copy!.Name, copy.GroupCount]);
         return copy;
-    }
+    });
 
-    public async Task<ActivityDto?> EditActivityAsync(ActivityNode node) =>
-        await OpenAsync<ActivityDialog>(text["Dialog.EditActivity"], new() { [nameof(ActivityDialog.ActivityId)] = node.Id }) as ActivityDto;
+    public Task<ActivityDto?> EditActivityAsync(ActivityNode node) => OnceAsync(async () =>
+    {
+        if (await ReadAsync(() => activities.GetAsync(node.Id)) is not { } activity)
+        {
+            return null;
+        }
+        return await dialogs.OpenAsync<ActivityDialog, ActivityDto>(text["Dialog.EditActivity"], new DialogParameters<ActivityDialog>
+        {
+            { d => d.Form, ActivityForm.From(activity) },
+            { d => d.SeriesName, activity.SeriesName },
+            { d => d.ActivityId, activity.Id },
+            { d => d.Version, activity.Version },
+        });
+    });
 
     public Task<bool> ArchiveActivityAsync(ActivityNode node) =>
-        ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveActivity", node.Name], () => activities.ArchiveAsync(node.Id), text["Notify.Archived", node.Name]);
+        OnceAsync(() => ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveActivity", node.Name], () => activities.ArchiveAsync(node.Id), text["Notify.Archived", node.Name]));
 
     public Task<bool> DeleteActivityAsync(ActivityNode node) =>
-        ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", node.Name], () => activities.DeleteAsync(node.Id), text["Notify.Deleted", node.Name]);
+        OnceAsync(() => DeleteAsync(node.Name, () => activities.DeleteAsync(node.Id)));
 
     /// <summary>A new group in an activity, or a standalone long-term group when <paramref name="activity"/> is null.</summary>
-    public async Task<GroupDto?> AddGroupAsync(ActivityNode? activity) =>
-        await OpenAsync<GroupDialog>(
+    public Task<GroupDto?> AddGroupAsync(ActivityNode? activity) => OnceAsync(async () =>
+    {
+        var group = await dialogs.OpenAsync<GroupDialog, GroupDto>(
             activity is null ? text["Dialog.NewStandaloneGroup"] : text["Dialog.NewGroup", activity.Name],
-            new() { [nameof(GroupDialog.ActivityId)] = activity?.Id }) as GroupDto;
+            new DialogParameters<GroupDialog> { { d => d.ActivityId, activity?.Id } });
+        if (group is not null)
+        {
+            dialogs.Success(text["Notify.Saved", group.Name]);
+        }
+        return group;
+    });
 
     public Task<bool> ArchiveGroupAsync(GroupDto group) =>
-        ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveGroup", group.Name], () => groups.ArchiveAsync(group.Id), text["Notify.Archived", group.Name]);
+        OnceAsync(() => ConfirmThenAsync(shared["Archive"], text["Confirm.ArchiveGroup", group.Name], () => groups.ArchiveAsync(group.Id), text["Notify.Archived", group.Name]));
 
     public Task<bool> DeleteGroupAsync(GroupDto group) =>
-        ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", group.Name], () => groups.DeleteAsync(group.Id), text["Notify.Deleted", group.Name]);
+        OnceAsync(() => DeleteAsync(group.Name, () => groups.DeleteAsync(group.Id)));
 
-    private async Task<object?> OpenAsync<TDialog>(string title, Dictionary<string, object?> parameters)
-        where TDialog : Microsoft.AspNetCore.Components.ComponentBase =>
-        await dialogs.OpenAsync<TDialog>(title, parameters!, new DialogOptions
+    /// <summary>
+    /// One command at a time in a browser tab: a double click, or a click while a dialog is being read or is open, does nothing
+    /// (two 复制上一期 confirmations would make two periods).
+    /// </summary>
+    private async Task<T?> OnceAsync<T>(Func<Task<T?>> command)
+    {
+        if (running)
         {
-            Width = "min(600px, 95vw)",
-            CloseDialogOnEsc = true,
-            CssClass = "matrix-dialog",
-        });
-
-    private async Task<bool> ConfirmAsync(string title, string question, string ok) =>
-        await dialogs.Confirm(question, title, new ConfirmOptions
+            return default;
+        }
+        running = true;
+        try
         {
-            OkButtonText = ok,
-            CancelButtonText = shared["Cancel"],
-            CssClass = "confirm-dialog",
-            CloseDialogOnEsc = true,
-        }) == true;
+            return await command();
+        }
+        finally
+        {
+            running = false;
+        }
+    }
 
-    private async Task<bool> ConfirmThenAsync(string action, string question, Func<Task> run, string done) =>
-        await ConfirmAsync(action, question, action) && await RunAsync(run, done);
+    private Task<bool> DeleteAsync(string name, Func<Task> delete) =>
+        dialogs.ConfirmThenAsync(shared["Delete"], text["Confirm.Delete", name], shared["Delete"], delete, text["Notify.Deleted", name], danger: true);
 
-    private Task<bool> RunAsync(Func<Task> run, string done) => RunAsync(run, () => done);
+    private Task<bool> ConfirmThenAsync(string action, string question, Func<Task> run, string done) =>
+        dialogs.ConfirmThenAsync(action, question, action, run, done);
 
-    /// <summary>True when the tree must be reloaded (done, or the item vanished meanwhile).</summary>
-    private async Task<bool> RunAsync(Func<Task> run, Func<string> done)
+    /// <summary>Reads what a dialog opens with; an item that vanished meanwhile is said in a toast instead.</summary>
+    private async Task<T?> ReadAsync<T>(Func<Task<T>> read) where T : class
     {
         try
         {
-            await run();
-            notifications.Notify(NotificationSeverity.Success, done(), "", TimeSpan.FromSeconds(4));
-            return true;
+            return await read();
         }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException or ConcurrencyConflictException)
+        catch (NotFoundException ex)
         {
-            notifications.Notify(NotificationSeverity.Error, text["Notify.Refused"], ex.Message, TimeSpan.FromSeconds(10));
-            return ex is not ConflictException;
+            dialogs.Refused(ex.Message);
+            return null;
         }
     }
+
+    private static DateOnly PortalToday() => DateOnly.FromDateTime(PortalTime.ToLocal(DateTime.UtcNow));
 }

@@ -1,7 +1,7 @@
 using CommunityPortal.Common;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Radzen;
+using MudBlazor;
 
 namespace CommunityPortal.Features.Matrix.Components;
 
@@ -36,26 +36,27 @@ public static class MatrixLabels
     public static string ActivityOption(ActivityDto activity) =>
         activity.Name.StartsWith(activity.SeriesName, StringComparison.Ordinal) ? activity.Name : $"{activity.SeriesName} · {activity.Name}";
 
-    public static BadgeStyle Style(GroupStatus status) => status switch
+    /// <summary>The chip colour of a status or tier (MudBlazor palette, so dark mode follows).</summary>
+    public static Color Color(GroupStatus status) => status switch
     {
-        GroupStatus.Open => BadgeStyle.Success,
-        GroupStatus.Full => BadgeStyle.Warning,
-        GroupStatus.Archived => BadgeStyle.Light,
-        _ => BadgeStyle.Info,
+        GroupStatus.Open => MudBlazor.Color.Success,
+        GroupStatus.Full => MudBlazor.Color.Warning,
+        GroupStatus.Archived => MudBlazor.Color.Default,
+        _ => MudBlazor.Color.Info,
     };
 
-    public static BadgeStyle Style(GroupTier tier) => tier switch
+    public static Color Color(GroupTier tier) => tier switch
     {
-        GroupTier.Core => BadgeStyle.Primary,
-        GroupTier.Circulation => BadgeStyle.Secondary,
-        _ => BadgeStyle.Info,
+        GroupTier.Core => MudBlazor.Color.Primary,
+        GroupTier.Circulation => MudBlazor.Color.Secondary,
+        _ => MudBlazor.Color.Info,
     };
 
-    public static BadgeStyle Style(ActivityStatus status) => status switch
+    public static Color Color(ActivityStatus status) => status switch
     {
-        ActivityStatus.Running => BadgeStyle.Success,
-        ActivityStatus.Ended => BadgeStyle.Secondary,
-        ActivityStatus.Archived => BadgeStyle.Light,
-        _ => BadgeStyle.Info,
+        ActivityStatus.Running => MudBlazor.Color.Success,
+        ActivityStatus.Ended => MudBlazor.Color.Secondary,
+        ActivityStatus.Archived => MudBlazor.Color.Default,
+        _ => MudBlazor.Color.Info,
     };
 }

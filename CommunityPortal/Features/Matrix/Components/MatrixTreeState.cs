@@ -17,6 +17,8 @@ public sealed class MatrixTreeState
 
     public static string ActivityKey(int id) => $"a{id}";
 
+    public static string GroupKey(int id) => $"g{id}";
+
     public const string StandaloneKey = "standalone";
 
     public bool IsExpanded(string key, bool byDefault) =>
