@@ -18,7 +18,6 @@ using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Radzen;
 
 namespace CommunityPortal;
 
@@ -33,7 +32,6 @@ public static class PortalSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalUi();
         services.AddPublicAddress();
-        services.AddRadzenComponents();
         services.AddPortalLocalization();
         services.AddPortalDatabase(configuration);
         services.AddPortalDataProtection(configuration);

@@ -11,12 +11,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CommunityPortal.Components;
-using Radzen;
 
 namespace CommunityPortal.Tests.Infrastructure;
 
 /// <summary>
-/// bUnit with the app's real services over a fresh migrated SQLite file, MudBlazor and (until issue 8 is done) Radzen (PLATFORM.md recipe), and a signed-in
+/// bUnit with the app's real services over a fresh migrated SQLite file, MudBlazor (PLATFORM.md recipe), and a signed-in
 /// user (an operations manager by default: Read, Edit and Manage). Feature bases add their own services.
 /// </summary>
 public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
@@ -39,7 +38,6 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<UserDirectory>();
         AddFeatureServices(Services);
         Services.AddPortalUi();
-        Services.AddRadzenComponents();
         Auth = AddAuthorization();
         Auth.SetAuthorized("manager@example.com");
         Auth.SetPolicies(Policies.Read, Policies.Edit, Policies.Manage);

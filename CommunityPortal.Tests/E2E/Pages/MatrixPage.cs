@@ -135,13 +135,6 @@ public sealed class MatrixPage(IPage page, string baseUrl) : PortalPage(page, ba
         return group;
     }
 
-    /// <summary>Answers the open confirmation with its confirm button and waits until it has gone.</summary>
-    public new async Task ConfirmAsync()
-    {
-        await Dialog.GetByTestId("confirm-ok").ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("confirm-ok")).ToHaveCountAsync(0);
-    }
-
     /// <summary>Presses Save once; the dialog must close (a refusal keeps it open, and then this fails with what it says).</summary>
     private async Task SaveDialogAsync()
     {

@@ -27,8 +27,12 @@ public class PortalPage(IPage page, string baseUrl)
     /// <summary>The newest toast (PortalDialogs renders each with data-testid="toast" and data-severity).</summary>
     public ILocator Toast => Page.GetByTestId("toast").Last;
 
-    /// <summary>Answers the open confirmation with its confirm button.</summary>
-    public Task ConfirmAsync() => Dialog.GetByTestId("confirm-ok").ClickAsync();
+    /// <summary>Answers the open confirmation with its confirm button and waits until it has gone.</summary>
+    public async Task ConfirmAsync()
+    {
+        await Dialog.GetByTestId("confirm-ok").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("confirm-ok")).ToHaveCountAsync(0);
+    }
 
     /// <summary>The message line of an input (the element its aria-describedby names): an error, or else its hint.</summary>
     public ILocator FieldMessage(string inputId) =>
