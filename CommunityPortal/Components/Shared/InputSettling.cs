@@ -1,6 +1,6 @@
 using Microsoft.JSInterop;
 
-namespace CommunityPortal.Features.Matrix.Components;
+namespace CommunityPortal.Components.Shared;
 
 /// <summary>
 /// Lets every change the browser sent before a Save press reach the form first. Some inputs apply a change only after
