@@ -10,6 +10,8 @@ using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using CommunityPortal.Components;
 
 namespace CommunityPortal.Tests.Infrastructure;
@@ -24,6 +26,9 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
 
     protected BunitAuthorizationContext Auth { get; private set; } = default!;
 
+    /// <summary>Portal:PublicBaseUrl for this test class; null: not set (codes carry the browser's address).</summary>
+    protected virtual string? PublicBaseUrl => null;
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -37,6 +42,7 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddMembers();
         Services.AddScoped<UserDirectory>();
         AddFeatureServices(Services);
+        Services.TryAddSingleton(new PublicAddress(Options.Create(new PublicAddressOptions { PublicBaseUrl = PublicBaseUrl })));
         Services.AddPortalUi();
         Auth = AddAuthorization();
         Auth.SetAuthorized("manager@example.com");

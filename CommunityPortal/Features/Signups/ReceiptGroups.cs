@@ -1,3 +1,4 @@
+using CommunityPortal.Common;
 using CommunityPortal.Features.LiveCodes;
 
 namespace CommunityPortal.Features.Signups;
@@ -24,7 +25,7 @@ public sealed record ReceiptGroup(ReceiptGroupKind Kind, string? Name = null, st
 /// the receipt shows that group's own QR, the one the scan page shows (drawn from its stored invite link, ADR 023), so a
 /// long-press joins the group directly.
 /// </summary>
-public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder recorder, ILoggerFactory loggers)
+public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder recorder, PublicAddress address, ILoggerFactory loggers)
 {
     /// <summary>Null when the form shows no live code (none chosen, or it was deleted).</summary>
     public async Task<ReceiptGroup?> RouteAsync(HttpContext http, SignupReceipt receipt)
@@ -38,7 +39,7 @@ public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder r
         return result switch
         {
             null => new ReceiptGroup(ReceiptGroupKind.NotStored,
-                LiveCodeUrl: $"{http.Request.Scheme}://{http.Request.Host}{path}"
+                LiveCodeUrl: address.BaseFor(http.Request) + $"q/{Uri.EscapeDataString(slug)}"
                     + (receipt.LiveCodeChannelKey is { } key ? $"?c={Uri.EscapeDataString(key)}" : "")),
             // Routing only gives a group with a current QR, and its drawing is always inline.
             { Outcome: ScanOutcome.Assigned or ScanOutcome.Repeat, Group.Display: { Qr.DataUri: { } image } display } =>
