@@ -9,6 +9,7 @@ public static class RenderingRegistration
         services.AddSingleton(configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions());
         services.AddSingleton<QrImageService>();
         services.AddSingleton<PosterFont>();
+        services.AddHostedService<PosterFontCheck>();
         services.AddSingleton<PosterService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PosterDrafts>();
