@@ -59,6 +59,3 @@ public sealed class ValidationErrors(IStringLocalizer<ValidationText> text)
         }
     }
 }
-
-/// <summary>Marker for Resources/Common/ValidationText.*.resx.</summary>
-public sealed class ValidationText;

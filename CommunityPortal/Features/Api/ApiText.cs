@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.Api;
 
-/// <summary>Marker for Resources/Features/Api/ApiText.*.resx: the REST API's problem titles and messages.</summary>
+/// <summary>Marker for ApiText.resx and ApiText.zh-CN.resx beside it.</summary>
 public sealed class ApiText;

@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.LiveCodes;
 
-/// <summary>Marker for Resources/Features/LiveCodes/FallbackText.*.resx: the fallback image panel.</summary>
+/// <summary>Marker for FallbackText.resx and FallbackText.zh-CN.resx beside it.</summary>
 public sealed class FallbackText;

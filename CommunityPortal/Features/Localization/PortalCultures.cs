@@ -14,7 +14,8 @@ public static class PortalCultures
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Each .resx lies beside its marker class and is named after it (namespace + class), so no ResourcesPath.
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Supported.Select(c => new CultureInfo(c)).ToList();

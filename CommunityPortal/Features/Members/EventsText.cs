@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.Members;
 
-/// <summary>Marker for Resources/Features/Members/EventsText.*.resx: the members, tags and events API's own messages.</summary>
+/// <summary>Marker for EventsText.resx and EventsText.zh-CN.resx beside it.</summary>
 public sealed class EventsText;

@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.Members;
 
-/// <summary>Marker for Resources/Features/Members/MemberListText.*.resx: the member list, segments, bulk tags, CSV export and the tags page.</summary>
+/// <summary>Marker for MemberListText.resx and MemberListText.zh-CN.resx beside it.</summary>
 public sealed class MemberListText;

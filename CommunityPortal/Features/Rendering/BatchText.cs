@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.Rendering;
 
-/// <summary>Marker for Resources/Features/Rendering/BatchText.*.resx: batch posters and the QR download dialog.</summary>
+/// <summary>Marker for BatchText.resx and BatchText.zh-CN.resx beside it.</summary>
 public sealed class BatchText;

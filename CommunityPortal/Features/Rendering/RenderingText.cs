@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.Rendering;
 
-/// <summary>Marker for Resources/Features/Rendering/RenderingText.*.resx.</summary>
+/// <summary>Marker for RenderingText.resx and RenderingText.zh-CN.resx beside it.</summary>
 public sealed class RenderingText;

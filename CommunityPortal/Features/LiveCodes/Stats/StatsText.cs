@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.LiveCodes;
 
-/// <summary>Marker for Resources/Features/LiveCodes/StatsText.*.resx: the live-code statistics panel and its messages.</summary>
+/// <summary>Marker for StatsText.resx and StatsText.zh-CN.resx beside it.</summary>
 public sealed class StatsText;
