@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 
 namespace CommunityPortal.Tests.Common;
 

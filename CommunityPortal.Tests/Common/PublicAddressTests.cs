@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,7 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Features.Matrix;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

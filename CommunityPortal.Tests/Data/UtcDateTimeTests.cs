@@ -1,4 +1,4 @@
-using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

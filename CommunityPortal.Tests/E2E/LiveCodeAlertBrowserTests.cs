@@ -1,5 +1,5 @@
-using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;

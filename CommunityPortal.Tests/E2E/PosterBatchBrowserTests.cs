@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Rendering;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Infrastructure.Rendering;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;

@@ -1,6 +1,7 @@
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.List;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Signups;

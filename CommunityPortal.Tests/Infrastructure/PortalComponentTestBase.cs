@@ -1,12 +1,14 @@
 using Bunit;
 using Bunit.TestDoubles;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Web;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

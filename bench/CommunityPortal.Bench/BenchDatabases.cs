@@ -1,7 +1,8 @@
 using CommunityPortal.Data;
-using CommunityPortal.Features.Admin;
+using CommunityPortal.Features.Seeding.Demo;
+using CommunityPortal.Infrastructure.Admin;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Api;

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Admin;
-using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Infrastructure.Admin;
+using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,8 @@
-using CommunityPortal.Features.Admin;
+using CommunityPortal.Infrastructure.Admin;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.Tree;
+using CommunityPortal.Features.Users.Manage;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

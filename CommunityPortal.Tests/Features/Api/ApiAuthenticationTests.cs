@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Matrix;
 
 namespace CommunityPortal.Tests.Features.Api;

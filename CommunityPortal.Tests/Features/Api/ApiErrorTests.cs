@@ -1,5 +1,5 @@
 using System.Net;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 
 namespace CommunityPortal.Tests.Features.Api;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
-using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.GroupQrs.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using CommunityPortal.Tests.Features.Matrix;
 

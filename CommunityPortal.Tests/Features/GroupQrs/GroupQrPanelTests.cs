@@ -1,7 +1,7 @@
 using Bunit;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.Matrix.Pages;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Features.Matrix;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;

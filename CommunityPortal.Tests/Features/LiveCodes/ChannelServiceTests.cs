@@ -1,5 +1,7 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Routing;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Pages;
+using CommunityPortal.Features.LiveCodes.Manage;
 using Microsoft.AspNetCore.Components.Forms;
 using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;

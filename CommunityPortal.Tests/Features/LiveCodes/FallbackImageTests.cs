@@ -1,6 +1,7 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,7 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Bunit;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Components;
-using CommunityPortal.Features.LiveCodes.Pages;
+using CommunityPortal.Features.LiveCodes.Manage;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

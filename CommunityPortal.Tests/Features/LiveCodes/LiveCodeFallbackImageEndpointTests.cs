@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CommunityPortal.Features.LiveCodes.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using CommunityPortal.Tests.Features.GroupQrs;
 

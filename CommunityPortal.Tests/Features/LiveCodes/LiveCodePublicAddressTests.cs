@@ -1,6 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Pages;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;
 

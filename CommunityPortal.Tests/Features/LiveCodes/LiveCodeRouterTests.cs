@@ -1,4 +1,5 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.Matrix;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;

@@ -1,6 +1,6 @@
 using System.Net;
-using CommunityPortal.Features.LiveCodes.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;

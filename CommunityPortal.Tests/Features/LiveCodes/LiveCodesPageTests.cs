@@ -1,6 +1,6 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Pages;
+using CommunityPortal.Features.LiveCodes.Manage;
 
 namespace CommunityPortal.Tests.Features.LiveCodes;
 

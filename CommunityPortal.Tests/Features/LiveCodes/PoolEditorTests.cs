@@ -1,6 +1,5 @@
 using Bunit;
-using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Pages;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Matrix;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -2,6 +2,8 @@ using System.Net;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;

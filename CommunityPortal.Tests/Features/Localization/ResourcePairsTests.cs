@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Resources;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 

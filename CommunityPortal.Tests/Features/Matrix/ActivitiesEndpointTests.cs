@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.Matrix;

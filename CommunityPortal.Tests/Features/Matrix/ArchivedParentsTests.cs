@@ -1,5 +1,6 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.SeriesEditor;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

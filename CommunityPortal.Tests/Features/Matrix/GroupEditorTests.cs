@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Components;
+using CommunityPortal.Features.Matrix.Groups;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Matrix;

@@ -1,5 +1,5 @@
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Components;
+using CommunityPortal.Features.Matrix.Groups;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using CommunityPortal.Features.Matrix.Pages;
+using CommunityPortal.Features.Matrix.Groups;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

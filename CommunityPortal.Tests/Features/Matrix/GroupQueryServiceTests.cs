@@ -1,4 +1,5 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

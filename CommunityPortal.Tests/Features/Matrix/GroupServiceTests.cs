@@ -1,5 +1,6 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.Matrix;

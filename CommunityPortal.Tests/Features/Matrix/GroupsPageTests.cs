@@ -1,6 +1,6 @@
 using Bunit;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Pages;
+using CommunityPortal.Features.Matrix.Groups;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

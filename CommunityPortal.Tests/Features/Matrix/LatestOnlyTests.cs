@@ -1,4 +1,4 @@
-using CommunityPortal.Features.Matrix.Components;
+using CommunityPortal.Features.Matrix.Groups;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

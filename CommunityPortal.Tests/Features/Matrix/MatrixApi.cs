@@ -1,5 +1,5 @@
 using System.Net;
-using CommunityPortal.Features.Matrix.Api;
+using CommunityPortal.Features.Matrix;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.Matrix;

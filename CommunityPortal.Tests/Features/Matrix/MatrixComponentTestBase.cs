@@ -1,6 +1,10 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
 using CommunityPortal.Tests.Infrastructure;
-using ThemeService = CommunityPortal.Features.Matrix.ThemeService;
+using ThemeService = CommunityPortal.Features.Matrix.Themes.ThemeService;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
-using CommunityPortal.Features.Matrix.Pages;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix.Tree;
+using CommunityPortal.Infrastructure.Security;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Matrix;
@@ -132,7 +132,7 @@ public sealed class MatrixPageTests : MatrixComponentTestBase
         dialogs.Find("[data-testid=confirm-ok]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.FindAll("[data-testid=node-activity]").SingleOrDefault(r => r.TextContent.Contains("第2期", StringComparison.Ordinal))));
-        Assert.Equal(2, (await Get<CommunityPortal.Features.Matrix.ActivityService>().ListAsync()).Count);
+        Assert.Equal(2, (await Get<CommunityPortal.Features.Matrix.Activities.ActivityService>().ListAsync()).Count);
     }
 
     private static IElement Row(IRenderedComponent<MatrixPage> cut, string kind, string name) =>

@@ -1,6 +1,12 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
+using CommunityPortal.Features.Matrix.Tree;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

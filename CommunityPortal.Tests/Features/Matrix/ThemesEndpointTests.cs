@@ -1,6 +1,6 @@
 using System.Net;
-using CommunityPortal.Features.Matrix.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.Matrix;

@@ -1,8 +1,9 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Api;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using CommunityPortal.Tests.Features.Matrix;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,13 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.ServiceRecords;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Features.Members.Timeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Tests.Features.Members;

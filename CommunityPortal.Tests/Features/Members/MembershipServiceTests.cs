@@ -1,7 +1,10 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Memberships;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.Extensions.DependencyInjection;
 

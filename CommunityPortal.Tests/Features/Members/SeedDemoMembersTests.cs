@@ -1,7 +1,9 @@
 using CommunityPortal.Data;
-using CommunityPortal.Features.Admin;
+using CommunityPortal.Infrastructure.Admin;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Net;
-using CommunityPortal.Features.Rendering;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Posters.Batch;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPortal.Tests.Features.Rendering;

@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.LiveCodes.Pages;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.Posters.Batch;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Localization;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Features.Posters.Batch;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Bunit;
 using CommunityPortal.Components;
-using CommunityPortal.Features.Localization;
-using CommunityPortal.Features.Rendering;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Features.Posters.Editor;
+using CommunityPortal.Infrastructure.Rendering;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using CommunityPortal.Features.Localization;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Infrastructure.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Features.Posters.Batch;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;
 
@@ -134,7 +135,7 @@ public sealed partial class PosterPdfTests
     public void Pdf_ACaptionWithAnEmoji_LeavesItOut_InsteadOfPrintingABox()
     {
         var pdf = Batch.Pdf(PosterServiceTests.ChineseSpec(PaperSize.A5),
-            [new CommunityPortal.Features.Rendering.PosterBatchTarget("k1", "🎉公众号", "https://portal.example.com/q/reading?c=k1", "读书会海报 · 渠道：🎉公众号")]);
+            [new CommunityPortal.Features.Posters.Batch.PosterBatchTarget("k1", "🎉公众号", "https://portal.example.com/q/reading?c=k1", "读书会海报 · 渠道：🎉公众号")]);
 
         Assert.Contains("读书会海报 · 渠道：公众号", PosterServiceTests.PdfToText(pdf));
     }

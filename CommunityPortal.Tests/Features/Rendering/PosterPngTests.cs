@@ -1,5 +1,5 @@
-using CommunityPortal.Common;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using SkiaSharp;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;

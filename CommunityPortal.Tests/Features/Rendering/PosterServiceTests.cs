@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;
 

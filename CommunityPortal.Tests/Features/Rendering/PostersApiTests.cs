@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CommunityPortal.Features.Rendering;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Rendering;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.Rendering;

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Tests.Infrastructure;
 using SkiaSharp;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Rendering;
 using static CommunityPortal.Tests.Features.Rendering.RenderingServices;
 
 namespace CommunityPortal.Tests.Features.Rendering;

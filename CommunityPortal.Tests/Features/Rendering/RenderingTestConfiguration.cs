@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using CommunityPortal.Data;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
 using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,10 @@
 using System.Net;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Timeline;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.Public;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

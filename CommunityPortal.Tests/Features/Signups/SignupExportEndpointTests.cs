@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using CommunityPortal.Features.Signups;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Signups.Public;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 

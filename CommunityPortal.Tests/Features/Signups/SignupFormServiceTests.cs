@@ -1,6 +1,9 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.Form;
 using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.Signups;

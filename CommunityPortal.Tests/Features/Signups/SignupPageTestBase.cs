@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Web;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;

@@ -1,7 +1,8 @@
 using Bunit;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Features.Signups;
-using CommunityPortal.Features.Signups.Pages;
+using CommunityPortal.Features.Signups.Form;
+using CommunityPortal.Features.Signups.List;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Signups;

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,12 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Timeline;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.Form;
+using CommunityPortal.Features.Signups.List;
+using CommunityPortal.Features.Signups.Public;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,8 +61,8 @@ public sealed class SignupServiceTests : IAsyncLifetime
         await Signups.SubmitAsync("read1", Person("王小明", "13812345678"));
 
         using var zh = new CultureScope("zh-CN");
-        var refused = await Assert.ThrowsAsync<CommunityPortal.Common.ConflictException>(
-            () => _db.Get<CommunityPortal.Features.Matrix.ActivityService>().DeleteAsync(_activityId));
+        var refused = await Assert.ThrowsAsync<CommunityPortal.Infrastructure.Validation.ConflictException>(
+            () => _db.Get<CommunityPortal.Features.Matrix.Activities.ActivityService>().DeleteAsync(_activityId));
 
         Assert.Contains("1 人报名", refused.Message);
         Assert.Equal(1, await _db.CountAsync<ActivitySignup>());
@@ -245,7 +251,7 @@ public sealed class SignupServiceTests : IAsyncLifetime
         await SignupSeed.FormAsync(_db.Services, _activityId, "read1");
         var signupId = (await Signups.SubmitAsync("read1", Person("王小明", "13812345678"))).Receipt!.SignupId;
 
-        await Assert.ThrowsAsync<CommunityPortal.Common.NotFoundException>(() =>
+        await Assert.ThrowsAsync<CommunityPortal.Infrastructure.Validation.NotFoundException>(() =>
             _db.Get<SignupListService>().SetCheckedInAsync(_activityId + 1000, signupId, true, SignupSeed.Operator));
     }
 
@@ -286,7 +292,7 @@ public sealed class SignupServiceTests : IAsyncLifetime
         await SignupSeed.FormAsync(_db.Services, _activityId, "read1");
         var receipt = (await Signups.SubmitAsync("read1", Person("王小明", "13812345678"))).Receipt!;
 
-        await Assert.ThrowsAsync<CommunityPortal.Common.ConflictException>(() => _db.Get<CommunityPortal.Features.Matrix.ActivityService>().DeleteAsync(_activityId));
+        await Assert.ThrowsAsync<CommunityPortal.Infrastructure.Validation.ConflictException>(() => _db.Get<CommunityPortal.Features.Matrix.Activities.ActivityService>().DeleteAsync(_activityId));
         await _db.Get<MemberService>().DeleteAsync(receipt.MemberId);
 
         Assert.Equal(0, await _db.CountAsync<ActivitySignup>());

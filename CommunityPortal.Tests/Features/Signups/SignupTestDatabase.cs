@@ -1,7 +1,7 @@
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Infrastructure.Rendering;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Signups.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Features.Signups;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 
 namespace CommunityPortal.Tests.Features.Signups;

@@ -2,7 +2,8 @@ using Bunit;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Signups;
-using CommunityPortal.Features.Signups.Pages;
+using CommunityPortal.Features.Signups.List;
+using CommunityPortal.Features.Signups.Public;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 

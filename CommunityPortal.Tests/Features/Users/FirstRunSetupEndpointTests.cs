@@ -1,5 +1,6 @@
 using System.Net;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Users.FirstRun;
 using Microsoft.AspNetCore.Http;
 
 namespace CommunityPortal.Tests.Features.Users;

@@ -1,5 +1,6 @@
-using CommunityPortal.Common;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.Users;

@@ -1,8 +1,9 @@
 using CommunityPortal.Data;
-using CommunityPortal.Features.ApiKeys;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.ApiKeys;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Users.Manage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 
 namespace CommunityPortal.Features.GroupQrs;
 

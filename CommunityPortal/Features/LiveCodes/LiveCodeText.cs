@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.LiveCodes;
 
 /// <summary>Marker for LiveCodeText.resx and LiveCodeText.zh-CN.resx beside it.</summary>

@@ -1,3 +1,10 @@
+using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
+using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Features.LiveCodes.Stats;
+
 namespace CommunityPortal.Features.LiveCodes;
 
 public static class LiveCodesRegistration

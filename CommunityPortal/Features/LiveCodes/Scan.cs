@@ -1,3 +1,5 @@
+using CommunityPortal.Features.LiveCodes.Scanning;
+
 namespace CommunityPortal.Features.LiveCodes;
 
 /// <summary>

@@ -1,3 +1,9 @@
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
+using CommunityPortal.Features.Matrix.Tree;
+
 namespace CommunityPortal.Features.Matrix;
 
 public static class MatrixRegistration
@@ -10,7 +16,7 @@ public static class MatrixRegistration
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueryService>();
         services.AddScoped<MatrixTreeService>();
-        services.AddScoped<Components.MatrixCommands>();
+        services.AddScoped<MatrixCommands>();
         return services;
     }
 }

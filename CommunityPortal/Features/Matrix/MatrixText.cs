@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Matrix;
 
 /// <summary>Marker for MatrixText.resx and MatrixText.zh-CN.resx beside it.</summary>

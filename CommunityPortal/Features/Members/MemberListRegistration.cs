@@ -1,5 +1,9 @@
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 
+using CommunityPortal.Features.Members.Export;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Segments;
+using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members;
 
 /// <summary>The member list's services (segments, CSV export, tag usage) and the export download.</summary>
@@ -10,7 +14,7 @@ public static class MemberListRegistration
         services.AddScoped<SegmentService>();
         services.AddScoped<MemberCsvExport>();
         services.AddScoped<TagUsageService>();
-        services.AddScoped<Components.TagCommands>();
+        services.AddScoped<CommunityPortal.Features.Members.Tags.TagCommands>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members;
 
 /// <summary>Marker for MemberText.resx and MemberText.zh-CN.resx beside it.</summary>

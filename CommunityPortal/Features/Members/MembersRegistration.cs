@@ -1,3 +1,9 @@
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.ServiceRecords;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Features.Members.Timeline;
+
 namespace CommunityPortal.Features.Members;
 
 public static class MembersRegistration

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Signups;
 
 /// <summary>Marker for SignupText.resx and SignupText.zh-CN.resx beside it.</summary>

@@ -1,3 +1,7 @@
+using CommunityPortal.Features.Signups.Form;
+using CommunityPortal.Features.Signups.List;
+using CommunityPortal.Features.Signups.Public;
+
 namespace CommunityPortal.Features.Signups;
 
 public static class SignupsRegistration
@@ -25,7 +29,7 @@ public static class SignupsRegistration
                     ? Results.Stream(body => export.WriteAsync(body, activityId, questions, http.RequestAborted), "text/csv; charset=utf-8",
                         SignupCsvExport.FileName(activityId, DateTime.UtcNow))
                     : Results.NotFound())
-            .RequireAuthorization(Users.Policies.Manage)
+            .RequireAuthorization(Policies.Manage)
             .ExcludeFromDescription();
         return app;
     }

@@ -4,6 +4,9 @@ using CommunityPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Features.Users.FirstRun;
+using CommunityPortal.Infrastructure.Security;
 namespace CommunityPortal.Features.Users;
 
 public static class UsersRegistration

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Users;
 
 /// <summary>Marker for UsersText.resx and UsersText.zh-CN.resx beside it.</summary>

@@ -1,5 +1,8 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
+using CommunityPortal.Features.LiveCodes.Scanning;
 using CommunityPortal.Features.LiveCodes.Alerts;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

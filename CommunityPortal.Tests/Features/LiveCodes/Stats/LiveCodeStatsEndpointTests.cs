@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Api;
 using CommunityPortal.Features.Members.Events;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using Xunit.Abstractions;
 using static CommunityPortal.Tests.Features.Members.Api.MembersApiSeed;
@@ -163,7 +162,7 @@ public sealed class EventsEndpointTests(ApiFactory factory, ITestOutputHelper ou
     public async Task Times_AheadOfTheClockAreRefused_AndWithoutAnOffsetArePortalTime()
     {
         var member = await MemberAsync(Services, "时间");
-        var local = CommunityPortal.Common.PortalTime.ToLocal(DateTime.UtcNow.AddHours(-3));
+        var local = CommunityPortal.Infrastructure.Time.PortalTime.ToLocal(DateTime.UtcNow.AddHours(-3));
 
         var result = await PostAsync(Batch(
             new { clientEventId = Id(), type = "active", subtype = "visit", at = DateTimeOffset.UtcNow.AddHours(1).ToString("O"), member = new { memberNo = member.MemberNo } },
@@ -174,7 +173,7 @@ public sealed class EventsEndpointTests(ApiFactory factory, ITestOutputHelper ou
         Assert.All(result.Errors, e => Assert.Equal("at", e.Field));
         var timeline = await factory.ClientAs(Roles.Viewer).GetAsync($"/api/v1/members/{member.Id}/timeline");
         var entry = (await timeline.ReadAsync<PageResponse<TimelineEntry>>()).Items.First(e => e.Kind == TimelineKind.Active);
-        Assert.Equal(CommunityPortal.Common.PortalTime.ToUtc(local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond))), entry.At);
+        Assert.Equal(CommunityPortal.Infrastructure.Time.PortalTime.ToUtc(local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond))), entry.At);
     }
 
     [Fact]

@@ -1,6 +1,12 @@
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.Tags;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Api;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Api;
 using static CommunityPortal.Tests.Features.Members.Api.MembersApiSeed;
 
@@ -68,7 +67,7 @@ public sealed class MembersEndpointTests(ApiFactory factory) : IClassFixture<Api
     public async Task Search_CreatedBetween_UsesPortalLocalDates()
     {
         var member = await MemberAsync(Services, "今天的新人");
-        var today = CommunityPortal.Common.PortalTime.ToLocal(member.CreatedAt).Date;
+        var today = CommunityPortal.Infrastructure.Time.PortalTime.ToLocal(member.CreatedAt).Date;
         var client = factory.ClientAs(Roles.Viewer);
 
         var fromToday = await (await client.GetAsync($"/api/v1/members?createdFrom={today:yyyy-MM-dd}&search=今天的新人")).ReadAsync<PageResponse<MemberRowResponse>>();

@@ -1,7 +1,7 @@
 using System.Text;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Matrix;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Tags;
 using CommunityPortal.Features.Members.Import;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

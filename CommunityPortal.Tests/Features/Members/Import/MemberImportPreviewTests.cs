@@ -1,4 +1,8 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
 

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
 using CommunityPortal.Tests.Infrastructure;

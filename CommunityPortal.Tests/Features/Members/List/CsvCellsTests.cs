@@ -1,5 +1,5 @@
 using System.Text;
-using CommunityPortal.Features.Members;
+using CommunityPortal.Infrastructure.Csv;
 
 namespace CommunityPortal.Tests.Features.Members.List;
 

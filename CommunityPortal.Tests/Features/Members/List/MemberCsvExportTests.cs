@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Export;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,7 @@ public sealed class MemberCsvExportTests : MemberTestBase
         // The channel's automatic behaviour tag comes with it.
         Assert.Equal("公众号文章; 阅读; 高意向", row[9]);
         Assert.Equal("公众号文章", row[10]);
-        var local = CommunityPortal.Common.PortalTime.ToLocal(member.CreatedAt);
+        var local = CommunityPortal.Infrastructure.Time.PortalTime.ToLocal(member.CreatedAt);
         Assert.Equal(local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), row[11]);
     }
 

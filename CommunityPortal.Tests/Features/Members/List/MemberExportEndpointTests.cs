@@ -1,6 +1,6 @@
 using System.Net;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 

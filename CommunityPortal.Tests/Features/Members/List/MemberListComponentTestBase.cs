@@ -1,6 +1,8 @@
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.LiveCodes.Channels;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
 using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Pages;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.List;

@@ -1,7 +1,8 @@
 using Bunit;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Components;
+using CommunityPortal.Features.Members.List;
 using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Features.Members.Blacklist;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

@@ -1,8 +1,8 @@
 using Bunit;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Matrix.Components;
-using CommunityPortal.Features.Matrix.Pages;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Memberships;
 using CommunityPortal.Features.Members.Profile;
 using MudBlazor;
 

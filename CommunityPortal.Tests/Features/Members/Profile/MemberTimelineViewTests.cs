@@ -1,5 +1,8 @@
 using Bunit;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.ServiceRecords;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Features.Members.Timeline;
 using CommunityPortal.Features.Members.Profile;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;

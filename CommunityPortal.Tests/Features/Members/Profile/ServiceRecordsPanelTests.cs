@@ -1,6 +1,5 @@
 using Bunit;
-using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Features.Members.ServiceRecords;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;

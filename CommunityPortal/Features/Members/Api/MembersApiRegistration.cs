@@ -1,5 +1,6 @@
 using CommunityPortal.Features.Members.Events;
 
+using CommunityPortal.Features.Members.Profile;
 namespace CommunityPortal.Features.Members.Api;
 
 public static class MembersApiRegistration

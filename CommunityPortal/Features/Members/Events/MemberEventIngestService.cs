@@ -1,11 +1,12 @@
 using System.Data.Common;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.Members.Memberships;
 namespace CommunityPortal.Features.Members.Events;
 
 /// <summary>

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Csv;
+namespace CommunityPortal.Features.Members.Export;
 
 /// <summary>
 /// Every member matching a filter as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel in China reads

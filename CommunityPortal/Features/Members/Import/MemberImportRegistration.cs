@@ -1,5 +1,5 @@
 using System.Text;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Members.Import;

@@ -1,3 +1,5 @@
+using CommunityPortal.Features.Members.Blacklist;
+
 namespace CommunityPortal.Features.Members.Profile;
 
 public static class ProfileRegistration

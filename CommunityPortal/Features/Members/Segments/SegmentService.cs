@@ -1,9 +1,10 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+namespace CommunityPortal.Features.Members.Segments;
 
 /// <summary>Saved member-list filters (分群): save, rename, delete, list, and how many members each matches now.</summary>
 public sealed class SegmentService(

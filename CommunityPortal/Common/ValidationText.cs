@@ -1,4 +1,0 @@
-namespace CommunityPortal.Common;
-
-/// <summary>Marker for the shared validation messages (ValidationText.resx beside it).</summary>
-public sealed class ValidationText;

@@ -1,4 +1,0 @@
-namespace CommunityPortal.Features.Api;
-
-/// <summary>Marker for ApiText.resx and ApiText.zh-CN.resx beside it.</summary>
-public sealed class ApiText;

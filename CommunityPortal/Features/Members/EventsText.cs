@@ -1,4 +1,0 @@
-namespace CommunityPortal.Features.Members;
-
-/// <summary>Marker for EventsText.resx and EventsText.zh-CN.resx beside it.</summary>
-public sealed class EventsText;

@@ -1,4 +1,0 @@
-namespace CommunityPortal.Features.Rendering;
-
-/// <summary>Marker for RenderingText.resx and RenderingText.zh-CN.resx beside it.</summary>
-public sealed class RenderingText;

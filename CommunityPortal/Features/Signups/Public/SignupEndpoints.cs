@@ -1,0 +1,194 @@
+using System.Text;
+using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Infrastructure.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Localization;
+
+using CommunityPortal.Features.Signups.Form;
+namespace CommunityPortal.Features.Signups.Public;
+
+/// <summary>
+/// GET/POST /s/{slug}: the public sign-up page. Plain server-rendered HTML, no Blazor circuit and no script (ADR 011's
+/// approach); the form carries an antiforgery token; submissions are limited per address (SignupThrottle).
+/// Query: ?c={channel code key} (passed on from a live code URL: the new member's first channel) and
+/// ?unionid={token} (a UnionID signed by SignupTokens.ProtectUnionId; a bare UnionID is ignored); ?preview=1 shows the
+/// form whatever its window, with the submit button disabled.
+/// </summary>
+internal static class SignupEndpoints
+{
+    private const int MaxFormBytes = 32 * 1024;
+
+    public static void MapSignupEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Like /q: straight after routing (no sign-in, first-run redirect or status-code pages for a public page); the
+        // culture comes from the portal's cookie (ScanCulture) and antiforgery is checked here, not by the middleware.
+        var pages = app.MapGroup("/s");
+        pages.AllowAnonymous().ExcludeFromDescription().ShortCircuit();
+        pages.MapGet("/{slug}", ShowAsync);
+        pages.MapPost("/{slug}", SubmitAsync);
+    }
+
+    private static async Task<IResult> ShowAsync(string slug, string? c, string? unionid, string? preview, HttpContext http,
+        SignupFormService forms, SignupService signups, SignupTokens tokens, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
+        IStringLocalizer<SignupText> text)
+    {
+        ScanCulture.Apply(http);
+        if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
+        {
+            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+        }
+        var isPreview = preview == "1";
+        if (!isPreview && tokens.Member(http) is { } memberId
+            && await signups.FindAsync(form.ActivityId, memberId, c, http.RequestAborted) is { } receipt)
+        {
+            return await ReceiptAsync(http, page, groups, form, receipt, existing: true);
+        }
+        if (!isPreview && await signups.RefusalAsync(form, http.RequestAborted) is { } refusal)
+        {
+            return Refused(page, text, form, refusal);
+        }
+        return FormPage(http, page, antiforgery, form, SignupFormState.Empty(c, tokens.ProtectedUnionIdOrNull(unionid)), isPreview);
+    }
+
+    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupFormService forms, SignupService signups,
+        SignupTokens tokens, SignupThrottle throttle, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
+        IStringLocalizer<SignupText> text, ScanMemberLinks scanLinks, ILoggerFactory loggers)
+    {
+        ScanCulture.Apply(http);
+        if (!throttle.TryAcquire(http, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Notice(page, text, "Page.BusyTitle", "Page.BusyText", StatusCodes.Status429TooManyRequests);
+        }
+        if (!http.Request.HasFormContentType || http.Request.ContentLength > MaxFormBytes)
+        {
+            return Notice(page, text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxFormBytes;
+        }
+        IFormCollection posted;
+        try
+        {
+            posted = await http.Request.ReadFormAsync(http.RequestAborted);
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            // An old tab, a blocked cookie, or a forged post: nothing is written; the person reloads and sends again.
+            return Notice(page, text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
+        }
+        if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
+        {
+            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+        }
+        var values = new Dictionary<string, string?>
+        {
+            [SignupPage.NameField] = posted[SignupPage.NameField].ToString(),
+            [SignupPage.PhoneField] = posted[SignupPage.PhoneField].ToString(),
+        };
+        foreach (var question in form.Questions)
+        {
+            values[SignupPage.QuestionField(question.Key)] = posted[SignupPage.QuestionField(question.Key)].ToString();
+        }
+        // A link without ?c=: the channel code of the scan that brought this browser, if it scanned one.
+        var visitorKey = ScanMemberLinks.VisitorKey(http);
+        var channelKey = Clean(posted[SignupPage.ChannelField])
+            ?? (visitorKey is null ? null : await scanLinks.LastChannelKeyAsync(visitorKey, http.RequestAborted));
+        var unionIdToken = tokens.ProtectedUnionIdOrNull(posted[SignupPage.UnionIdField]);
+        var submission = new SignupSubmission
+        {
+            Name = values[SignupPage.NameField],
+            Phone = values[SignupPage.PhoneField],
+            Answers = form.Questions.ToDictionary(q => q.Key, q => values[SignupPage.QuestionField(q.Key)]),
+            ChannelKey = channelKey,
+            UnionId = tokens.UnionId(unionIdToken),
+            RememberedMemberId = tokens.Member(http),
+        };
+        SignupResult result;
+        try
+        {
+            result = await signups.SubmitAsync(form, submission, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(SignupEndpoints)).LogError(ex, "Sign-up on {Slug} failed", slug);
+            return Notice(page, text, "Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
+        }
+        if (visitorKey is not null && result.Receipt is { } signedUp)
+        {
+            await LinkScansAsync(scanLinks, visitorKey, signedUp.MemberId, loggers);
+        }
+        return result.Outcome switch
+        {
+            SignupOutcome.Created or SignupOutcome.Existing =>
+                await ReceiptAsync(http, page, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing, remember: true),
+            SignupOutcome.Invalid => FormPage(http, page, antiforgery, form,
+                new SignupFormState(values, result.Errors!, channelKey, unionIdToken), preview: false, StatusCodes.Status400BadRequest),
+            SignupOutcome.NotFound => Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
+            _ => Refused(page, text, form, result.Outcome),
+        };
+    }
+
+    /// <summary>The sign-up stands whatever happens here: linking the browser's earlier scans is a bonus, logged when it fails.</summary>
+    private static async Task LinkScansAsync(ScanMemberLinks scanLinks, string visitorKey, int memberId, ILoggerFactory loggers)
+    {
+        try
+        {
+            await scanLinks.LinkAsync(visitorKey, memberId);
+        }
+        catch (Exception ex)
+        {
+            loggers.CreateLogger(typeof(SignupEndpoints)).LogWarning(ex, "Scans not linked to member {MemberId}", memberId);
+        }
+    }
+
+    private static IResult FormPage(HttpContext http, SignupPage page, IAntiforgery antiforgery, SignupFormDto form, SignupFormState state,
+        bool preview, int status = StatusCodes.Status200OK)
+    {
+        var token = antiforgery.GetAndStoreTokens(http);
+        return Html(page.Form(form, state, token.FormFieldName, token.RequestToken ?? "", preview), status);
+    }
+
+    private static async Task<IResult> ReceiptAsync(HttpContext http, SignupPage page, ReceiptGroups groups, SignupFormDto form,
+        SignupReceipt receipt, bool existing, bool remember = false)
+    {
+        if (remember)
+        {
+            http.RequestServices.GetRequiredService<SignupTokens>().RememberMember(http, receipt.MemberId);
+        }
+        var group = await groups.RouteAsync(http, receipt);
+        return Html(page.Receipt(form, receipt, existing, group));
+    }
+
+    private static IResult Refused(SignupPage page, IStringLocalizer<SignupText> text, SignupFormDto form, SignupOutcome outcome) => outcome switch
+    {
+        SignupOutcome.NotOpen => Html(page.Notice(form.Title, text["Page.NotOpenText", SignupPage.LocalTime(form.OpensAt ?? DateTime.UtcNow)]),
+            StatusCodes.Status409Conflict),
+        SignupOutcome.Closed => Html(page.Notice(form.Title, text["Page.ClosedText"]), StatusCodes.Status409Conflict),
+        SignupOutcome.Full => Html(page.Notice(form.Title, text["Page.FullText"]), StatusCodes.Status409Conflict),
+        _ => Html(page.Notice(form.Title, text["Page.BlacklistedText"]), StatusCodes.Status403Forbidden),
+    };
+
+    private static IResult Notice(SignupPage page, IStringLocalizer<SignupText> text, string titleKey, string textKey, int status) =>
+        Html(page.Notice(text[titleKey], text[textKey]), status);
+
+    private static string? Clean(Microsoft.Extensions.Primitives.StringValues value) => CommunityPortal.Infrastructure.Validation.Text.Clean(value.ToString());
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) => new PageResult(Encoding.UTF8.GetBytes(html), status);
+
+    private sealed class PageResult(byte[] html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            // Personal (a MemberNo) or carrying a one-visitor token: never kept by a cache.
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.ContentLength = html.Length;
+            return http.Response.Body.WriteAsync(html).AsTask();
+        }
+    }
+}
