@@ -80,7 +80,6 @@ internal static class BenchDatabases
         services.AddMatrix();
         services.AddLiveCodes();
         services.AddMembers();
-        services.AddMembersApi();
         return services.BuildServiceProvider();
     }
 

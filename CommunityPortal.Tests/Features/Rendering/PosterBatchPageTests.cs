@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Posters;
 using System.Security.Claims;
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
@@ -22,6 +23,7 @@ public sealed class PosterBatchPageTests : LiveCodeComponentTestBase
     {
         base.AddFeatureServices(services);
         services.AddRendering(RenderingTestConfiguration.Default());
+        services.AddPosters();
         // Read when the page first needs it: a test may set publicBase before rendering.
         services.AddSingleton(_ => RenderingTestConfiguration.PublicAddress(publicBase));
     }

@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Posters;
 using System.Diagnostics;
 using System.Xml.Linq;
 using CommunityPortal.Infrastructure.Validation;
@@ -23,6 +24,7 @@ public sealed class PosterBatchServiceTests
         services.AddLogging();
         services.AddPortalLocalization();
         services.AddRendering(RenderingTestConfiguration.Default());
+        services.AddPosters();
         return services.BuildServiceProvider();
     }
 

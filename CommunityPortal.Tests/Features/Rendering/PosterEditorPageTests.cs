@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Posters;
 using System.Security.Claims;
 using Bunit;
 using CommunityPortal.Components;
@@ -22,6 +23,7 @@ public sealed class PosterEditorPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddPortalLocalization();
         Services.AddRendering(RenderingTestConfiguration.Default());
+        Services.AddPosters();
         Services.AddPortalUi();
         // Read when a page first needs it: a test may set publicBase before rendering.
         Services.AddSingleton(_ => RenderingTestConfiguration.PublicAddress(publicBase));

@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Posters;
 using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Infrastructure.Rendering;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ internal static class RenderingServices
         services.AddLogging();
         services.AddPortalLocalization();
         services.AddRendering(RenderingTestConfiguration.Default());
+        services.AddPosters();
         return services.BuildServiceProvider();
     });
 

@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
@@ -17,6 +18,7 @@ public sealed class SignupTestDatabase() : SqliteTestDatabase("su-")
         services.AddDataProtection();
         services.AddMatrix();
         services.AddRendering(configuration);
+        services.AddPosters();
         services.AddLiveCodes();
         services.AddMembers();
         services.AddSignups();

@@ -11,9 +11,12 @@ public static class GroupQrsRegistration
         return services;
     }
 
-    /// <summary>GET /groups/{id}/qr/{qrId}/image: the stored screenshot, for signed-in readers (the panel's img).</summary>
-    public static IEndpointRouteBuilder MapGroupQrs(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// GET /groups/{id}/qr/{qrId}/image: the stored screenshot, for signed-in readers (the panel's img); /api/v1/groups/{id}/qr.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGroupQrs(this IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
+        api.MapGroupQrApi();
         endpoints.MapGet("/groups/{id:int}/qr/{qrId:int}/image", GroupQrImageEndpoint.GetAsync)
             .RequireAuthorization(Policies.Read)
             .ExcludeFromDescription();

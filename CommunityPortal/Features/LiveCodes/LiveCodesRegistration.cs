@@ -1,5 +1,6 @@
 using CommunityPortal.Features.LiveCodes.Alerts;
 using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Fallback;
 using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Scanning;
@@ -29,8 +30,11 @@ public static class LiveCodesRegistration
         return services;
     }
 
-    public static IEndpointRouteBuilder MapLiveCodes(this IEndpointRouteBuilder app)
+    /// <summary>The public /q/{slug} scan page and /api/v1/livecodes (with its fallback image).</summary>
+    public static IEndpointRouteBuilder MapLiveCodes(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapLiveCodesApi();
+        api.MapLiveCodeFallbackImageApi();
         app.MapScanEndpoints();
         return app;
     }

@@ -19,4 +19,14 @@ public static class MatrixRegistration
         services.AddScoped<MatrixCommands>();
         return services;
     }
+
+    /// <summary>/api/v1/themes, /series, /activities and /groups.</summary>
+    public static IEndpointRouteBuilder MapMatrix(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapThemesApi();
+        api.MapSeriesApi();
+        api.MapActivitiesApi();
+        api.MapGroupsApi();
+        return app;
+    }
 }

@@ -20,8 +20,10 @@ public static class SignupsRegistration
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSignups(this IEndpointRouteBuilder app)
+    /// <summary>The public /s/{slug} form, the sign-ups CSV and /api/v1/activities/{id}/signups.</summary>
+    public static IEndpointRouteBuilder MapSignups(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapSignupsApi();
         app.MapSignupEndpoints();
         // The sign-ups of one activity as CSV, streamed (managers and admins: the file holds full phone numbers).
         app.MapGet("/activities/{activityId:int}/signups.csv", async (int activityId, HttpContext http, SignupCsvExport export) =>

@@ -1,25 +1,19 @@
 using System.Globalization;
 using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Users;
 using CommunityPortal.Infrastructure.Security;
 using Microsoft.Extensions.Logging.Console;
 
-using CommunityPortal.Features.Seeding.Demo;
-using CommunityPortal.Features.Users.Cli;
-using CommunityPortal.Infrastructure.ApiKeys;
 namespace CommunityPortal.Infrastructure.Admin;
 
 /// <summary>
 /// `CommunityPortal admin &lt;command&gt;` on the same binary and configuration as the web app (like Django's manage.py).
 /// Exit codes: 0 done, 1 refused (bad input, duplicate, weak password …), 2 usage mistake. Every failure is one line
-/// on stderr; messages are English (an ops tool).
+/// on stderr; messages are English (an ops tool). The commands are the IAdminCommand services the features register, in
+/// registration order (AddAdminCommand).
 /// </summary>
 public static class AdminCli
 {
-    private static readonly IAdminCommand[] Commands =
-        [new CreateUserCommand(), new CreateApiKeyCommand(), new SeedDemoCommand(), new CommunityPortal.Features.Seeding.Bench.SeedBenchLiveCodeCommand()];
-
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
 
     /// <summary>Logs go to stderr (warnings and worse), so stdout carries only the command's output.</summary>
@@ -29,19 +23,24 @@ public static class AdminCli
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
+    /// <summary>Makes a command available as `admin &lt;its name&gt;`.</summary>
+    public static IServiceCollection AddAdminCommand<TCommand>(this IServiceCollection services) where TCommand : class, IAdminCommand =>
+        services.AddSingleton<IAdminCommand, TCommand>();
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
+        var commands = services.GetServices<IAdminCommand>().ToArray();
         if (args.Length == 0)
         {
-            WriteHelp(error);
+            WriteHelp(error, commands);
             return 2;
         }
         if (IsHelp(args[0]))
         {
-            WriteHelp(output);
+            WriteHelp(output, commands);
             return 0;
         }
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
             error.WriteLine($"error: unknown admin command '{args[0]}' (see `admin --help`)");
@@ -92,7 +91,7 @@ public static class AdminCli
     private static string OptionOf(string field) =>
         "--" + string.Concat(field.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
-    private static void WriteHelp(TextWriter writer)
+    private static void WriteHelp(TextWriter writer, IReadOnlyList<IAdminCommand> commands)
     {
         writer.WriteLine("Usage: CommunityPortal admin <command> [options]");
         writer.WriteLine();
@@ -100,7 +99,7 @@ public static class AdminCli
         writer.WriteLine("pending migrations first, and exits 0 on success, 1 when refused, 2 on a usage mistake.");
         writer.WriteLine();
         writer.WriteLine("Commands:");
-        foreach (var command in Commands)
+        foreach (var command in commands)
         {
             WriteCommandHelp(writer, command);
         }

@@ -1,19 +1,12 @@
 using System.Text.Json.Serialization;
 using CommunityPortal.Infrastructure.ApiKeys;
-using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.LiveCodes.Fallback;
-using CommunityPortal.Features.LiveCodes.Manage;
-using CommunityPortal.Features.Matrix.Activities;
-using CommunityPortal.Features.Matrix.Groups;
-using CommunityPortal.Features.Matrix.SeriesEditor;
-using CommunityPortal.Features.Matrix.Themes;
-using CommunityPortal.Features.Signups.List;
-using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Posters.Editor;
 
 namespace CommunityPortal.Infrastructure.Api;
 
-/// <summary>REST API v1: OpenAPI document, ProblemDetails, JSON options, and the resource endpoints.</summary>
+/// <summary>
+/// REST API v1: OpenAPI document, ProblemDetails, JSON options, API-key authentication, and the /api/v1 group that each
+/// feature maps its resources into (PortalSetup).
+/// </summary>
 public static class ApiSetup
 {
     public const string Prefix = "/api/v1";
@@ -33,7 +26,7 @@ public static class ApiSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi().AllowAnonymous();
 
@@ -44,18 +37,8 @@ public static class ApiSetup
             .WithApiProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        v1.MapThemesApi();
-        v1.MapSeriesApi();
-        v1.MapActivitiesApi();
-        v1.MapGroupsApi();
-        v1.MapGroupQrApi();
-        v1.MapLiveCodesApi();
-        v1.MapLiveCodeFallbackImageApi();
-        v1.MapSignupsApi();
-        v1.MapMembersApi();
-        v1.MapPostersApi();
 
         endpoints.MapFallback("/api/{**path}", ApiFallback.Handle).AllowAnonymous().ExcludeFromDescription();
-        return endpoints;
+        return v1;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
-using CommunityPortal.Features.Posters.Editor;
 namespace CommunityPortal.Infrastructure.Rendering;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-using CommunityPortal.Features.Posters.Batch;
-using CommunityPortal.Features.Posters.Editor;
 namespace CommunityPortal.Infrastructure.Rendering;
 
 public static class RenderingRegistration
@@ -15,10 +13,6 @@ public static class RenderingRegistration
         services.AddSingleton<PosterService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PosterDrafts>();
-        services.AddSingleton<PosterBatchService>();
-        services.AddSingleton<PosterBatchDrafts>();
-        // Reads live codes through their services (registered by AddLiveCodes); resolved only by the batch page.
-        services.AddScoped<LiveCodePosterTargets>();
         return services;
     }
 }

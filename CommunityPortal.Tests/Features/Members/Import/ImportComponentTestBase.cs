@@ -16,8 +16,6 @@ public abstract class ImportComponentTestBase : PortalComponentTestBase
     protected override void AddFeatureServices(IServiceCollection services)
     {
         services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<DomainEventBus>());
-        services.AddMembers();
-        services.AddMemberImport();
     }
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();

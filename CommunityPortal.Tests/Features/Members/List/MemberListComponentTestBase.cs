@@ -17,8 +17,6 @@ public abstract class MemberListComponentTestBase : PortalComponentTestBase
     protected override void AddFeatureServices(IServiceCollection services)
     {
         services.AddLiveCodes();
-        services.AddMembers();
-        services.AddMemberList();
     }
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();

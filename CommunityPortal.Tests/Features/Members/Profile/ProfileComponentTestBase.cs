@@ -22,8 +22,6 @@ public abstract class ProfileComponentTestBase : PortalComponentTestBase
     protected override void AddFeatureServices(IServiceCollection services)
     {
         services.AddLiveCodes();
-        services.AddMembers();
-        services.AddMemberProfile();
     }
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();

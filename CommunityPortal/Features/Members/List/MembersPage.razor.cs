@@ -43,7 +43,7 @@ public sealed partial class MembersPage
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
-    private string ExportUrl => MemberListRegistration.ExportPath.TrimStart('/') + filter.ToQueryString();
+    private string ExportUrl => MembersRegistration.ExportPath.TrimStart('/') + filter.ToQueryString();
 
     private bool PageSelected => items.Count > 0 && items.All(m => selected.Contains(m.Id));
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 
 using CommunityPortal.Infrastructure.Rendering;
-namespace CommunityPortal.Features.Posters.Editor;
+namespace CommunityPortal.Infrastructure.Rendering;
 
 /// <summary>
 /// The poster each open editor is working on, so its preview and download links are plain GETs

@@ -3,24 +3,28 @@ using System.Text;
 using CommunityPortal.Infrastructure.Api;
 using CommunityPortal.Infrastructure.Security;
 
-using CommunityPortal.Features.Posters.Batch;
-using CommunityPortal.Features.Posters.Editor;
-using CommunityPortal.Infrastructure.Rendering;
-namespace CommunityPortal.Features.Posters;
+namespace CommunityPortal.Infrastructure.Rendering;
 
 /// <summary>A batch: either full specs, or one design and the URLs to put on it (one page each).</summary>
 public sealed record PosterBatch(PosterSpec[]? Posters, PosterSpec? Design, string[]? Urls);
 
-/// <summary>Downloads for signed-in users: QR images (Read) and posters (Edit); errors as ProblemDetails.</summary>
+/// <summary>
+/// Downloads for signed-in users under /render: QR images (Read) and posters from a design or a draft (Edit); errors as
+/// ProblemDetails. The poster batch downloads join the same prefix from the Posters feature.
+/// </summary>
 public static class RenderingEndpoints
 {
     private const string Svg = "image/svg+xml";
     private const string Pdf = "application/pdf";
     private const string Png = "image/png";
 
+    /// <summary>The /render group, for features that add downloads under it.</summary>
+    public static RouteGroupBuilder MapRenderGroup(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/render").WithApiProblems().ExcludeFromDescription();
+
     public static IEndpointRouteBuilder MapRendering(this IEndpointRouteBuilder endpoints)
     {
-        var render = endpoints.MapGroup("/render").WithApiProblems().ExcludeFromDescription();
+        var render = endpoints.MapRenderGroup();
         render.MapGet("/qr.png", (QrImageService qr, string? url, int? size, string? level, int? margin) =>
             Results.File(qr.Png(Request(url, size, level, margin)), Png, "qr.png")).RequireAuthorization(Policies.Read);
         render.MapGet("/qr.svg", (QrImageService qr, string? url, int? size, string? level, int? margin) =>
@@ -56,7 +60,6 @@ public static class RenderingEndpoints
             Draft(store, user, id) is { } draft
                 ? Results.File(Encoding.UTF8.GetBytes(qr.Svg(draft.Spec.QrRequest(draft.QrSize))), Svg, "qr.svg")
                 : Results.NotFound());
-        render.MapPosterBatches();
         return endpoints;
     }
 
