@@ -1,3 +1,5 @@
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Components.Shared;
 using CommunityPortal.Infrastructure.Security;
 
 namespace CommunityPortal.Features.GroupQrs;
@@ -8,6 +10,7 @@ public static class GroupQrsRegistration
     {
         services.AddSingleton<GroupQrReader>();
         services.AddScoped<GroupQrService>();
+        services.AddSlot<GroupQrPanel>(MatrixSlots.GroupPage, 10);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CommunityPortal.Features.Matrix.Activities;
 using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Matrix.SeriesEditor;
@@ -13,6 +14,7 @@ public static class MatrixRegistration
         services.AddScoped<ThemeService>();
         services.AddScoped<SeriesService>();
         services.AddScoped<ActivityService>();
+        services.TryAddSingleton<IGroupMembershipRecords, NoGroupMembershipRecords>();
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueryService>();
         services.AddScoped<MatrixTreeService>();

@@ -1,3 +1,6 @@
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Components.Shared;
 using System.Text;
 using CommunityPortal.Features.Members.Blacklist;
 using CommunityPortal.Features.Members.Events;
@@ -28,6 +31,8 @@ public static class MembersRegistration
         services.AddScoped<TagService>();
         services.AddScoped<ServiceRecordService>();
         services.AddScoped<MembershipService>();
+        services.AddSingleton<IGroupMembershipRecords, MembershipRecords>();
+        services.AddSlot<GroupMembersPanel>(MatrixSlots.GroupPage, 20);
         // List
         services.AddScoped<SegmentService>();
         services.AddScoped<MemberCsvExport>();

@@ -1,3 +1,5 @@
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Components.Shared;
 using CommunityPortal.Features.Posters.Batch;
 using CommunityPortal.Features.Posters.Editor;
 using CommunityPortal.Infrastructure.Rendering;
@@ -13,6 +15,7 @@ public static class PostersRegistration
         services.AddSingleton<PosterBatchDrafts>();
         // Reads live codes through their services (registered by AddLiveCodes); resolved only by the batch page.
         services.AddScoped<LiveCodePosterTargets>();
+        services.AddSlot<PosterBatchLink>(LiveCodeSlots.ChannelCodesActions, 10);
         return services;
     }
 

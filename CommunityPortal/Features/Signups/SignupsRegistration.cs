@@ -1,3 +1,5 @@
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Components.Shared;
 using CommunityPortal.Features.Signups.Form;
 using CommunityPortal.Features.Signups.List;
 using CommunityPortal.Features.Signups.Public;
@@ -17,6 +19,7 @@ public static class SignupsRegistration
         services.AddSingleton<SignupThrottle>();
         services.AddSingleton<SignupPage>();
         services.AddSingleton<ReceiptGroups>();
+        services.AddSlot<SignupNodeLink>(MatrixSlots.ActivityActions, 10);
         return services;
     }
 

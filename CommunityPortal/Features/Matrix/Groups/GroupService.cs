@@ -1,6 +1,5 @@
 using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Members.Memberships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,8 @@ namespace CommunityPortal.Features.Matrix.Groups;
 public sealed class GroupService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MatrixText> text,
-    IStringLocalizer<ValidationText> validationText)
+    IStringLocalizer<ValidationText> validationText,
+    IGroupMembershipRecords membershipRecords)
 {
     public async Task<GroupDto> GetAsync(int id, CancellationToken ct = default)
     {
@@ -21,13 +21,13 @@ public sealed class GroupService(
     }
 
     /// <summary>
-    /// True once the group has membership records (<see cref="MembershipRecords"/>): its member count then follows
+    /// True once the group has membership records (<see cref="IGroupMembershipRecords"/>): its member count then follows
     /// them, and <see cref="UpdateAsync"/> keeps that count whatever the input says.
     /// </summary>
     public async Task<bool> MemberCountFollowsRecordsAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MembershipRecords.ExistAsync(db, id, ct);
+        return await membershipRecords.ExistAsync(db, id, ct);
     }
 
     public async Task<GroupDto> CreateAsync(GroupInput input, CancellationToken ct = default)
@@ -51,7 +51,7 @@ public sealed class GroupService(
         await using var transaction = await BeginCheckAndWriteAsync(db, ct);
         var group = await db.Set<Group>().FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw NotFound();
         // Once joins and leaves are recorded they alone move the count: a typed one (form or API) is ignored.
-        var followsRecords = await MembershipRecords.ExistAsync(db, id, ct);
+        var followsRecords = await membershipRecords.ExistAsync(db, id, ct);
         var memberCount = followsRecords ? group.MemberCount : input.MemberCount;
         var ownerId = await ValidateAsync(db, input, id, memberCount, followsRecords, ct);
         db.ExpectVersion(group, expectedVersion, text["GroupConflict"]);

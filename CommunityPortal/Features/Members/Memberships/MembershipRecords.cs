@@ -1,4 +1,5 @@
 using CommunityPortal.Data;
+using CommunityPortal.Features.Matrix.Groups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Features.Members.Memberships;
@@ -8,8 +9,10 @@ namespace CommunityPortal.Features.Members.Memberships;
 /// the API or a sign-up), even if all have left since. From then on only joins and leaves move the count
 /// (<see cref="MembershipService"/>); a count typed into the group form or sent to the groups API is ignored.
 /// </summary>
-public static class MembershipRecords
+public sealed class MembershipRecords : IGroupMembershipRecords
 {
+    Task<bool> IGroupMembershipRecords.ExistAsync(PortalDbContext db, int groupId, CancellationToken ct) => ExistAsync(db, groupId, ct);
+
     public static async Task<bool> ExistAsync(PortalDbContext db, int groupId, CancellationToken ct)
     {
         var stays = db.Set<GroupMembership>().AsNoTracking();
