@@ -57,7 +57,7 @@ public sealed class LiveCodeJourneyBrowserTests(ChromiumFixture chromium, Portal
         await page.GetByLabel("标题").First.FillAsync("春季训练营 扫码进群");
         await page.GetByLabel("标题").First.PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("poster-preview")).ToBeVisibleAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载 PDF(A4)").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载 PDF（A4）").ClickAsync());
         var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([(595, 842)], PosterServiceTests.PageSizes(pdf));
         Assert.Contains("春季训练营 扫码进群", PosterServiceTests.PdfToText(pdf));

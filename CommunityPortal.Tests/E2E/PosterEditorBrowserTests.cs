@@ -39,7 +39,7 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=poster-preview]'); return i && i.complete && i.naturalWidth > 0; }");
         await Screenshots.TakeAsync(page, "poster-editor");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载 PDF(A5)").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载 PDF（A5）").ClickAsync());
         var path = await download.PathAsync();
         var pdf = await File.ReadAllBytesAsync(path);
         Assert.Equal([(420, 595)], PosterServiceTests.PageSizes(pdf));

@@ -31,6 +31,18 @@ public sealed class UserAdministrationTests(ChromiumFixture chromium, PortalServ
         // The admin's own row cannot be locked or re-roled.
         await Assertions.Expect(users.Row(AdminEmail).GetByTestId("lock-user")).ToBeDisabledAsync();
 
+        // Leaving an empty field says nothing yet (MudBlazor used to print .NET's English "The Email field is required."
+        // there): the messages come with Save, from the service, in the user's language.
+        await page.GetByTestId("create-user").ClickAsync();
+        await users.Dialog.Locator("#user-email").FocusAsync();
+        await users.Dialog.Locator("#user-email").PressAsync("Tab");
+        // A choice the server renders: once it shows, the server has handled the e-mail field losing focus too.
+        await users.Dialog.GetByTestId("user-role").GetByText("只读", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(users.Dialog.GetByRole(AriaRole.Radio, new() { Name = "只读" })).ToBeCheckedAsync();
+        await Assertions.Expect(users.InvalidInputs(users.Dialog)).ToHaveCountAsync(0);
+        await users.Dialog.GetByTestId("cancel").ClickAsync();
+        await Assertions.Expect(users.Dialog).ToHaveCountAsync(0);
+
         // A weak password is explained in the dialog, under the field.
         await users.CreateUserAsync("zhou@example.com", "运营小周", "abc", "运营");
         await Assertions.Expect(users.FieldMessage("user-password")).ToHaveTextAsync("密码至少需要 8 个字符。");

@@ -11,7 +11,8 @@ public static class PortalUi
     {
         services.AddMudServices(options =>
         {
-            // Bottom right: clear of page toolbars and of the profile's action buttons at the top.
+            // Bottom right: clear of page toolbars and of the profile's action buttons at the top (a phone moves them over the
+            // app bar instead: app.css).
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.PreventDuplicates = false;
             options.SnackbarConfiguration.MaxDisplayedSnackbars = 4;

@@ -6,6 +6,7 @@ using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Memberships;
 using CommunityPortal.Tests.Features.LiveCodes;
+using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPortal.Tests.Features.Members;
@@ -77,6 +78,27 @@ public sealed class MembershipServiceTests : MemberTestBase
         Assert.Equal(("福利1群", TagGroupKind.Behaviour), (tag.Name, tag.Kind));
         var groups = await Tags.ListAsync();
         Assert.True(Assert.Single(groups).IsAuto);
+    }
+
+    [Fact]
+    public async Task PortalsOwnTagGroup_ReadsInTheReadersLanguage_WhateverLanguageMadeIt()
+    {
+        var member = await CreateMemberAsync("甲");
+        var group = await GroupAsync("福利1群");
+        using (new CultureScope("en"))
+        {
+            // As the admin CLI's seed-demo does: its process is not in Chinese.
+            await Memberships.JoinAsync(member.Id, group.Id, MembershipSource.Manual);
+        }
+
+        using (new CultureScope("zh-CN"))
+        {
+            Assert.Equal("所在群", Assert.Single(await Tags.ListAsync()).Name);
+        }
+        using (new CultureScope("en"))
+        {
+            Assert.Equal("Groups joined", Assert.Single(await Tags.ListAsync()).Name);
+        }
     }
 
     [Fact]

@@ -34,13 +34,21 @@ public static class PortalTheme
         },
         PaletteDark = new PaletteDark
         {
+            // Light accents on a dark page: text on a filled button or badge is dark (MudBlazor's white on them reads at ~2:1).
             Primary = "#8c9eff",
+            PrimaryContrastText = "#10143a",
             Secondary = "#4db6ac",
+            SecondaryContrastText = "rgba(0,0,0,0.87)",
             Tertiary = "#bcaaa4",
+            TertiaryContrastText = "rgba(0,0,0,0.87)",
             Info = "#64b5f6",
+            InfoContrastText = "rgba(0,0,0,0.87)",
             Success = "#81c784",
+            SuccessContrastText = "rgba(0,0,0,0.87)",
             Warning = "#ffb74d",
+            WarningContrastText = "rgba(0,0,0,0.87)",
             Error = "#ef9a9a",
+            ErrorContrastText = "rgba(0,0,0,0.87)",
             AppbarBackground = "#1a1f3a",
             AppbarText = "#e8eaf6",
             Background = "#121420",

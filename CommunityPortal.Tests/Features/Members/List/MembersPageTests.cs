@@ -46,6 +46,27 @@ public sealed class MembersPageTests : MemberListComponentTestBase
     }
 
     [Fact]
+    public async Task List_ShowsTheFirstSixTags_AndCountsTheRest()
+    {
+        using var culture = Chinese();
+        var yu = await MemberAsync("小雨妈妈");
+        var names = Enumerable.Range(1, 8).Select(i => $"标签{i}").ToArray();
+        foreach (var name in names)
+        {
+            await TagMembersAsync(await TagAsync(name), yu);
+        }
+
+        var cut = Render<MembersPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        var row = Rows(cut).Single();
+        Assert.Equal(names[..6], row.QuerySelectorAll("[data-testid=member-tag]").Select(t => t.TextContent));
+        var more = row.QuerySelector("[data-testid=member-tags-more]")!;
+        Assert.Equal("+2 个", more.TextContent);
+        Assert.Equal("标签7, 标签8", more.GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task Address_WithTagAndLevel_ListsOnlyTheMembersMatchingBoth()
     {
         using var culture = Chinese();

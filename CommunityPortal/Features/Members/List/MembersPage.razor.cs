@@ -21,6 +21,8 @@ public sealed partial class MembersPage
 
     // Nine columns fit a laptop beside the drawer only with narrower cells than MudBlazor's dense 16/24 px padding.
     private const string CellPadding = "padding-left:.5rem;padding-right:.5rem";
+    // A member in many groups carries a group tag for each: the list shows the first few and counts the rest (the profile has all).
+    private const int TagsShown = 6;
 
     private MemberListFilter filter = new();
     private TagCatalog catalog = TagCatalog.Empty;

@@ -26,11 +26,28 @@ public sealed partial class TagService(
             .Select(t => new TagDto(t.Id, t.TagGroupId, t.Name, t.Colour, t.AutoKey != null, t.Version))
             .ToListAsync(ct);
         var byGroup = tags.ToLookup(t => t.TagGroupId);
+        var taken = groups.Where(g => g.AutoKey is null).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         return groups
-            .OrderBy(g => g.Kind).ThenBy(g => g.Name, StringComparer.Ordinal)
-            .Select(g => new TagGroupDto(g.Id, g.Name, g.Kind, g.AutoKey != null,
-                byGroup[g.Id].OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), g.Version))
+            .Select(g => (Group: g, Name: ShownName(g.Name, g.AutoKey, taken)))
+            .OrderBy(x => x.Group.Kind).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => new TagGroupDto(x.Group.Id, x.Name, x.Group.Kind, x.Group.AutoKey != null,
+                byGroup[x.Group.Id].OrderBy(t => t.Name, StringComparer.Ordinal).ToList(), x.Group.Version))
             .ToList();
+    }
+
+    /// <summary>
+    /// The portal's own groups read in the reader's language: their stored name is in the language of whoever first
+    /// triggered them (the admin CLI's seed-demo writes English). An operator's group of that name keeps the stored one.
+    /// </summary>
+    private string ShownName(string stored, string? autoKey, HashSet<string> taken)
+    {
+        var shown = autoKey switch
+        {
+            AutoTags.ChannelsGroupKey => text["AutoGroup.Channels"].Value,
+            AutoTags.GroupsGroupKey => text["AutoGroup.Groups"].Value,
+            _ => stored,
+        };
+        return taken.Contains(shown) ? stored : shown;
     }
 
     public async Task<TagGroupDto> CreateGroupAsync(TagGroupInput input, CancellationToken ct = default)

@@ -1,6 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-
 using CommunityPortal.Infrastructure.Security;
+
 namespace CommunityPortal.Features.Users.Manage;
 
 /// <summary>A portal user as the admin list shows it. Role is the user's one portal role ("" if none).</summary>
@@ -23,24 +22,20 @@ public sealed record UserQuery
 }
 
 /// <summary>
-/// A new account, from the setup page, the create-user dialog or the CLI. The attributes catch blanks before a round
-/// trip; the service checks everything (e-mail format, uniqueness, password rules), one message per problem.
+/// A new account, from the setup page, the create-user dialog or the CLI. The service checks everything (blanks, e-mail
+/// format, uniqueness, password rules), one message per problem in the user's language. No DataAnnotations here: MudBlazor
+/// runs the attributes of a field's For property itself and shows .NET's English messages ("The Email field is required.")
+/// as soon as an empty field loses focus.
 /// </summary>
 public sealed class NewUserInput
 {
     public const int EmailMax = 256;
 
-    [Required]
-    [MaxLength(EmailMax)]
     public string Email { get; set; } = "";
 
-    [Required]
-    [MaxLength(ApplicationUser.DisplayNameMax)]
     public string DisplayName { get; set; } = "";
 
-    [Required]
     public string Password { get; set; } = "";
 
-    [Required]
     public string Role { get; set; } = Roles.Operator;
 }
