@@ -5,7 +5,6 @@ using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
