@@ -10,6 +10,7 @@ using CommunityPortal.Features.Seeding;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users.FirstRun;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Visitors;
 using CommunityPortal.Infrastructure.Api;
 using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Infrastructure.Health;
@@ -41,6 +42,7 @@ public static class PortalSetup
         services.AddMatrix();
         services.AddGroupQrs();
         services.AddRendering(configuration);
+        services.AddVisitors();
         services.AddLiveCodes();
         services.AddPosters();
         services.AddMembers();

@@ -80,8 +80,8 @@ public sealed class MemberActivityFilterTests : IAsyncLifetime
         await using var db = _db.CreateDbContext();
         var filter = new MemberFilter { ActivityId = activity };
 
-        var byIn = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter).Select(m => m.Id).OrderBy(i => i).ToListAsync();
-        var byProbe = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, probeEachMember: true).Select(m => m.Id).OrderBy(i => i).ToListAsync();
+        var byIn = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, _db.Get<IActivityParticipants>()).Select(m => m.Id).OrderBy(i => i).ToListAsync();
+        var byProbe = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, _db.Get<IActivityParticipants>(), probeEachMember: true).Select(m => m.Id).OrderBy(i => i).ToListAsync();
 
         Assert.Equal(ids.Where((_, i) => i % 4 == 1).Order(), byIn);
         Assert.Equal(byIn, byProbe);

@@ -13,6 +13,7 @@ using CommunityPortal.Features.Members.Segments;
 using CommunityPortal.Features.Members.ServiceRecords;
 using CommunityPortal.Features.Members.Tags;
 using CommunityPortal.Features.Members.Timeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Members;
@@ -33,6 +34,10 @@ public static class MembersRegistration
         services.AddScoped<MembershipService>();
         services.AddSingleton<IGroupMembershipRecords, MembershipRecords>();
         services.AddSlot<GroupMembersPanel>(MatrixSlots.GroupPage, 20);
+        // What other features tell Members (sign-ups: AddSignups registers them; timeline sources are a list): safe
+        // defaults so Members also works alone, whatever the order of AddMembers and AddSignups.
+        services.TryAddSingleton<IActivityParticipants, NoActivityParticipants>();
+        services.TryAddScoped<IReportedSignups, NoReportedSignups>();
         // List
         services.AddScoped<SegmentService>();
         services.AddScoped<MemberCsvExport>();

@@ -1,5 +1,10 @@
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Components.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using CommunityPortal.Features.Members.Events;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Timeline;
+using CommunityPortal.Features.Signups.ForMembers;
 using CommunityPortal.Features.Signups.Form;
 using CommunityPortal.Features.Signups.List;
 using CommunityPortal.Features.Signups.Public;
@@ -20,6 +25,10 @@ public static class SignupsRegistration
         services.AddSingleton<SignupPage>();
         services.AddSingleton<ReceiptGroups>();
         services.AddSlot<SignupNodeLink>(MatrixSlots.ActivityActions, 10);
+        // What Members asks of sign-ups (the member list's activity criterion, the timeline, reported sign-ups).
+        services.Replace(ServiceDescriptor.Singleton<IActivityParticipants, ActivityParticipants>());
+        services.AddSingleton<IMemberTimelineSource, SignupTimelineSource>();
+        services.Replace(ServiceDescriptor.Scoped<IReportedSignups, ReportedSignups>());
         return services;
     }
 

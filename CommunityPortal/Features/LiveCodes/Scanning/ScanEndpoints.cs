@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Signups.Public;
+using CommunityPortal.Features.Visitors;
 using Microsoft.EntityFrameworkCore;
 
 using CommunityPortal.Features.LiveCodes.Routing;
@@ -14,9 +12,6 @@ namespace CommunityPortal.Features.LiveCodes.Scanning;
 /// </summary>
 internal static class ScanEndpoints
 {
-    public const string VisitorCookie = "cp_visitor";
-    private static readonly TimeSpan VisitorLifetime = TimeSpan.FromHours(24);
-
     public static void MapScanEndpoints(this IEndpointRouteBuilder app)
     {
         // ShortCircuit: these endpoints run straight after routing, skipping the portal's middleware (sign-in, first-run,
@@ -29,7 +24,7 @@ internal static class ScanEndpoints
     }
 
     private static async Task<IResult> ScanAsync(string slug, string? c, HttpContext http, ILiveCodeRoutingState state,
-        IScanRecorder recorder, ScanPage page, SignupTokens tokens, ILoggerFactory loggers)
+        IScanRecorder recorder, ScanPage page, VisitorCookie visitors, MemberCookie members, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
@@ -38,7 +33,7 @@ internal static class ScanEndpoints
         }
         var settings = route.Settings;
         // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
-        if (await RouteAndRecordAsync(http, route, c, tokens.Member(http), recorder, loggers) is not { } result)
+        if (await RouteAndRecordAsync(http, route, c, members.MemberOf(http), visitors, recorder, loggers) is not { } result)
         {
             return Html(Notice(page, "Page.ErrorTitle", "Page.ErrorText"), StatusCodes.Status503ServiceUnavailable);
         }
@@ -92,14 +87,14 @@ internal static class ScanEndpoints
     /// the scan could not be stored: the seat is released and no group may be shown.
     /// </summary>
     internal static async Task<RouteResult?> RouteAndRecordAsync(HttpContext http, LiveCodeRoute route, string? channelKey, int? memberId,
-        IScanRecorder recorder, ILoggerFactory loggers)
+        VisitorCookie visitors, IScanRecorder recorder, ILoggerFactory loggers)
     {
         var now = DateTime.UtcNow;
         var settings = route.Settings;
         var userAgent = http.Request.Headers.UserAgent.ToString();
         var client = ClientClassifier.Classify(userAgent);
-        var (visitor, isNewVisitor) = Visitor(http);
-        var visitorKey = Hash(visitor);
+        var (visitor, isNewVisitor) = visitors.ValueOf(http);
+        var visitorKey = VisitorCookie.Hash(visitor);
 
         RouteResult result;
         if (settings.ValidUntil <= now)
@@ -151,41 +146,10 @@ internal static class ScanEndpoints
 
         if (isNewVisitor && client != ClientKind.Bot)
         {
-            http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = http.Request.IsHttps,
-                SameSite = SameSiteMode.Lax,
-                MaxAge = VisitorLifetime,
-                // "/": the sign-up page (/s) reads it too, to put this visitor's scans on the member's timeline.
-                Path = "/",
-                IsEssential = true,
-            });
+            visitors.Issue(http, visitor);
         }
         return result;
     }
-
-    /// <summary>The stored key of the visitor cookie this request carries, or null when it has none (or a malformed one).</summary>
-    internal static string? VisitorKeyOf(HttpContext http) => Existing(http) is { } visitor ? Hash(visitor) : null;
-
-    private static string? Existing(HttpContext http) =>
-        http.Request.Cookies.TryGetValue(VisitorCookie, out var value) && value is { Length: >= 16 and <= 64 }
-        && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')
-            ? value : null;
-
-    /// <summary>The visitor cookie's value, or a new random one (128 bits, URL-safe).</summary>
-    private static (string Value, bool IsNew) Visitor(HttpContext http)
-    {
-        if (Existing(http) is { } value)
-        {
-            return (value, false);
-        }
-        return (Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'), true);
-    }
-
-    /// <summary>The stored key: a hash, so the table never holds a value that could be replayed as a cookie.</summary>
-    internal static string Hash(string visitor) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(visitor)))[..Scan.VisitorKeyLength];
 
     private sealed class ScanHtmlResult(byte[] html, int status) : IResult
     {

@@ -21,7 +21,8 @@ namespace CommunityPortal.Features.Members.Export;
 public sealed class MemberCsvExport(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MemberListText> text,
-    IStringLocalizer<MemberText> memberText)
+    IStringLocalizer<MemberText> memberText,
+    IActivityParticipants participants)
 {
     public const int DefaultPageSize = 1000;
 
@@ -70,7 +71,7 @@ public sealed class MemberCsvExport(
     {
         // A context per page: nothing accumulates across pages, and no read stays open while the client downloads.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter)
+        var rows = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, participants)
             .Where(m => m.MemberNo > afterMemberNo)
             .OrderBy(m => m.MemberNo)
             .Take(pageSize)

@@ -1,13 +1,12 @@
 using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Signups;
 
 namespace CommunityPortal.Features.Members.List;
 
 /// <summary>
 /// The member list's criteria as SQL. Tag, group and activity criteria come in two shapes with the same meaning: as
 /// <c>Id IN (SELECT MemberId …)</c> they read the (TagId, MemberId), open-membership (GroupId, MemberId) and sign-up
-/// (ActivityId, MemberId) indexes and touch only the members they name — right for counting and for criteria few members
+/// (ActivityId, MemberId, through IActivityParticipants) indexes and touch only the members they name — right for counting and for criteria few members
 /// meet; as a per-member <c>EXISTS</c> probe of the (MemberId, TagId) key (or the member's stays or sign-ups) they let a
 /// page walk the MemberNo index and stop after one page — right when many members match (MemberQueryService picks by the
 /// count it has just taken).
@@ -17,7 +16,8 @@ internal static class MemberFilters
     public static bool HasSetCriteria(MemberFilter filter) =>
         filter.TagsAllOf is { Count: > 0 } || filter.TagsAnyOf is { Count: > 0 } || filter.GroupId is not null || filter.ActivityId is not null;
 
-    public static IQueryable<Member> Apply(PortalDbContext db, IQueryable<Member> members, MemberFilter filter, bool probeEachMember = false)
+    public static IQueryable<Member> Apply(PortalDbContext db, IQueryable<Member> members, MemberFilter filter, IActivityParticipants participants,
+        bool probeEachMember = false)
     {
         var tags = db.Set<MemberTag>();
         var stays = db.Set<GroupMembership>();
@@ -61,10 +61,10 @@ internal static class MemberFilters
         }
         if (filter.ActivityId is { } activityId)
         {
-            var signups = db.Set<ActivitySignup>();
+            var ids = participants.MemberIds(db, activityId);
             members = probeEachMember
-                ? members.Where(m => signups.Any(s => s.MemberId == m.Id && s.ActivityId == activityId))
-                : members.Where(m => signups.Where(s => s.ActivityId == activityId).Select(s => s.MemberId).Contains(m.Id));
+                ? members.Where(m => ids.Any(id => id == m.Id))
+                : members.Where(m => ids.Contains(m.Id));
         }
         if (filter.GrowthLevel is { } level)
         {

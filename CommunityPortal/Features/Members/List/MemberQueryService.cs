@@ -7,21 +7,21 @@ using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members.List;
 
 /// <summary>The member list and the API search: server-side filters (<see cref="MemberFilter"/>), sort and paging.</summary>
-public sealed class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class MemberQueryService(IDbContextFactory<PortalDbContext> dbFactory, IActivityParticipants participants)
 {
     public async Task<PagedResult<MemberRow>> QueryAsync(MemberQuery query, CancellationToken ct = default)
     {
         var take = Math.Clamp(query.Take, 1, MemberQuery.MaxTake);
         var skip = Math.Max(0, query.Skip);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), query);
+        var members = MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), query, participants);
         var total = await members.CountAsync(ct);
         if (total > 0 && MemberFilters.HasSetCriteria(query) && HasIndexedOrder(query.SortBy)
             && (long)total * DenseMatch >= await db.Set<Member>().CountAsync(ct))
         {
             // Many match: walking the sort's index and probing each member finds a page after a few dozen rows, where
             // the IN lists would first gather every match (tens of thousands) and sort them.
-            members = MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), query, probeEachMember: true);
+            members = MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), query, participants, probeEachMember: true);
         }
         var page = await Sort(members, query.SortBy, query.Descending).Skip(skip).Take(take)
             .Select(m => new
@@ -46,7 +46,7 @@ public sealed class MemberQueryService(IDbContextFactory<PortalDbContext> dbFact
     public async Task<int> CountAsync(MemberFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter).CountAsync(ct);
+        return await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, participants).CountAsync(ct);
     }
 
     private static bool HasIndexedOrder(string? sortBy) => sortBy?.ToLowerInvariant() is null or "" or "memberno" or "createdat";

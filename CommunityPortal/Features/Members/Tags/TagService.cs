@@ -11,7 +11,8 @@ namespace CommunityPortal.Features.Members.Tags;
 public sealed partial class TagService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MemberText> text,
-    IStringLocalizer<ValidationText> validationText)
+    IStringLocalizer<ValidationText> validationText,
+    IActivityParticipants participants)
 {
     private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<MemberText>(validationText, text);
 
@@ -195,8 +196,8 @@ public sealed partial class TagService(
         return new BulkTagResult(ids.Count, changed);
     }
 
-    private static async Task<IReadOnlyList<int>> MatchingAsync(PortalDbContext db, MemberFilter filter, CancellationToken ct) =>
-        await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+    private async Task<IReadOnlyList<int>> MatchingAsync(PortalDbContext db, MemberFilter filter, CancellationToken ct) =>
+        await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, participants).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
 
     private IReadOnlyList<int> RequireSelection(IReadOnlyCollection<int> memberIds)
     {

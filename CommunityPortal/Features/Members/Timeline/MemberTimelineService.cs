@@ -4,7 +4,6 @@ using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Scanning;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -12,15 +11,17 @@ namespace CommunityPortal.Features.Members.Timeline;
 
 /// <summary>
 /// A member's timeline: one list, newest first, merged from where each fact lives — the member row (created), group
-/// stays (joined, left), service records, member events (tags, blacklist, growth, API events), activity sign-ups
-/// (signed up, checked in, completed) and the live-code scans linked to the member (ScanMemberLinks).
+/// stays (joined, left), service records, member events (tags, blacklist, growth, API events), the live-code scans
+/// linked to the member (ScanMemberLinks), and what other features keep about the member (<see cref="IMemberTimelineSource"/>:
+/// activity sign-ups — signed up, checked in, completed).
 /// </summary>
 /// <remarks>
 /// Each source is read newest first up to skip + take rows through its (MemberId, time) index, and the lists are
 /// merged here: a page never needs more than skip + take rows from any one source, and every source stays a plain
 /// indexed query on both SQLite and PostgreSQL (no UNION over differently typed tables).
 /// </remarks>
-public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<MemberText> text)
+public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbFactory, IEnumerable<IMemberTimelineSource> sources,
+    IStringLocalizer<MemberText> text)
 {
     public const int MaxTake = 100;
 
@@ -41,17 +42,17 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
         var stays = db.Set<GroupMembership>().AsNoTracking().Where(m => m.MemberId == memberId);
         var records = db.Set<ServiceRecord>().AsNoTracking().Where(r => r.MemberId == memberId);
         var events = db.Set<MemberEvent>().AsNoTracking().Where(e => e.MemberId == memberId);
-        var signups = db.Set<ActivitySignup>().AsNoTracking().Where(s => s.MemberId == memberId);
         var scans = db.Set<Scan>().AsNoTracking().Where(s => s.MemberId == memberId);
         var total = 1
             + await stays.CountAsync(ct)
             + await stays.CountAsync(m => m.LeftAt != null, ct)
             + await records.CountAsync(ct)
             + await events.CountAsync(ct)
-            + await signups.CountAsync(ct)
-            + await signups.CountAsync(s => s.CheckedInAt != null, ct)
-            + await signups.CountAsync(s => s.CompletedAt != null, ct)
             + await scans.CountAsync(ct);
+        foreach (var source in sources)
+        {
+            total += await source.CountAsync(db, memberId, ct);
+        }
 
         var entries = new List<TimelineEntry>
         {
@@ -71,20 +72,10 @@ public sealed class MemberTimelineService(IDbContextFactory<PortalDbContext> dbF
             .ToListAsync(ct);
         entries.AddRange(memberEvents.Select(e => new TimelineEntry(e.At, KindOf(e.Kind), e.Id, e.ActorName,
             e.TagId is null ? e.Detail : null, e.GroupId, null, e.TagId, e.TagId is null ? null : e.Detail, null, e.Amount, null, false)));
-        // Sign-ups: Text is the activity's name today; ActorName who entered it (null: the person, on the public page).
-        var activities = db.Set<Activity>();
-        entries.AddRange(await signups.OrderByDescending(s => s.CreatedAt).Take(window)
-            .Select(s => new TimelineEntry(s.CreatedAt, TimelineKind.SignedUp, s.Id, s.CreatedByName,
-                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
-            .ToListAsync(ct));
-        entries.AddRange(await signups.Where(s => s.CheckedInAt != null).OrderByDescending(s => s.CheckedInAt).Take(window)
-            .Select(s => new TimelineEntry(s.CheckedInAt!.Value, TimelineKind.CheckedIn, s.Id, s.CheckedInByName,
-                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
-            .ToListAsync(ct));
-        entries.AddRange(await signups.Where(s => s.CompletedAt != null).OrderByDescending(s => s.CompletedAt).Take(window)
-            .Select(s => new TimelineEntry(s.CompletedAt!.Value, TimelineKind.Completed, s.Id, s.CompletedByName,
-                activities.Where(a => a.Id == s.ActivityId).Select(a => a.Name).FirstOrDefault(), null, null, null, null, null, null, null, false))
-            .ToListAsync(ct));
+        foreach (var source in sources)
+        {
+            entries.AddRange(await source.NewestAsync(db, memberId, window, ct));
+        }
         entries.AddRange(await ScansAsync(db, scans, window, ct));
 
         var page = entries

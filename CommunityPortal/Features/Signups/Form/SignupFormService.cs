@@ -31,8 +31,12 @@ public sealed class SignupFormService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await FindAsync(db, db.Set<SignupForm>().Where(f => f.Slug == slug), ct);
+        return await FindBySlugAsync(db, slug, ct);
     }
+
+    /// <summary>The same, in the caller's context (and so its transaction): the public sign-up reads the form it writes under.</summary>
+    internal static Task<SignupFormDto?> FindBySlugAsync(PortalDbContext db, string slug, CancellationToken ct) =>
+        FindAsync(db, db.Set<SignupForm>().Where(f => f.Slug == slug), ct);
 
     /// <summary>A free slug for a new form: "act{id}", or with a number after it when that is taken.</summary>
     public async Task<string> SuggestSlugAsync(int activityId, CancellationToken ct = default)

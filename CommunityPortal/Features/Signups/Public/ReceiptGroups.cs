@@ -2,6 +2,7 @@ using CommunityPortal.Infrastructure.Web;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Features.Visitors;
 
 namespace CommunityPortal.Features.Signups.Public;
 
@@ -27,7 +28,13 @@ public sealed record ReceiptGroup(ReceiptGroupKind Kind, string? Name = null, st
 /// the receipt shows that group's own QR, the one the scan page shows (drawn from its stored invite link, ADR 023), so a
 /// long-press joins the group directly.
 /// </summary>
-public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder recorder, PublicAddress address, ILoggerFactory loggers)
+/// <remarks>
+/// This scan is not part of the sign-up's transaction (SignupService): every scan, the receipt's included, goes through
+/// the scan writer's group commit (ScanWriter, ADR 028), which keeps the live code's counts and its write lock in one
+/// place. It runs after the sign-up is committed, and a scan that cannot be stored only changes what the receipt shows.
+/// </remarks>
+public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder recorder, VisitorCookie visitors, PublicAddress address,
+    ILoggerFactory loggers)
 {
     /// <summary>Null when the form shows no live code (none chosen, or it was deleted).</summary>
     public async Task<ReceiptGroup?> RouteAsync(HttpContext http, SignupReceipt receipt)
@@ -36,7 +43,7 @@ public sealed class ReceiptGroups(ILiveCodeRoutingState routing, IScanRecorder r
         {
             return null;
         }
-        var result = await ScanEndpoints.RouteAndRecordAsync(http, route, receipt.LiveCodeChannelKey, receipt.MemberId, recorder, loggers);
+        var result = await ScanEndpoints.RouteAndRecordAsync(http, route, receipt.LiveCodeChannelKey, receipt.MemberId, visitors, recorder, loggers);
         var path = $"{http.Request.PathBase}/q/{Uri.EscapeDataString(slug)}";
         return result switch
         {

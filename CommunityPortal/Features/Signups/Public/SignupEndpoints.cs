@@ -1,5 +1,5 @@
 using System.Text;
-using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Features.Visitors;
 using CommunityPortal.Infrastructure.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -30,8 +30,8 @@ internal static class SignupEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string slug, string? c, string? unionid, string? preview, HttpContext http,
-        SignupFormService forms, SignupService signups, SignupTokens tokens, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
-        IStringLocalizer<SignupText> text)
+        SignupFormService forms, SignupService signups, SignupTokens tokens, MemberCookie members, SignupPage page, ReceiptGroups groups,
+        IAntiforgery antiforgery, IStringLocalizer<SignupText> text)
     {
         ScanCulture.Apply(http);
         if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
@@ -39,7 +39,7 @@ internal static class SignupEndpoints
             return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
         }
         var isPreview = preview == "1";
-        if (!isPreview && tokens.Member(http) is { } memberId
+        if (!isPreview && members.MemberOf(http) is { } memberId
             && await signups.FindAsync(form.ActivityId, memberId, c, http.RequestAborted) is { } receipt)
         {
             return await ReceiptAsync(http, page, groups, form, receipt, existing: true);
@@ -51,9 +51,9 @@ internal static class SignupEndpoints
         return FormPage(http, page, antiforgery, form, SignupFormState.Empty(c, tokens.ProtectedUnionIdOrNull(unionid)), isPreview);
     }
 
-    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupFormService forms, SignupService signups,
-        SignupTokens tokens, SignupThrottle throttle, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
-        IStringLocalizer<SignupText> text, ScanMemberLinks scanLinks, ILoggerFactory loggers)
+    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupService signups, SignupTokens tokens,
+        MemberCookie members, VisitorCookie visitors, SignupThrottle throttle, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
+        IStringLocalizer<SignupText> text, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!throttle.TryAcquire(http, out var retryAfter))
@@ -80,69 +80,56 @@ internal static class SignupEndpoints
             // An old tab, a blocked cookie, or a forged post: nothing is written; the person reloads and sends again.
             return Notice(page, text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
         }
-        if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
+        // The page's fields by name (shown again when one is refused); the answers by question key. Case-insensitive, as
+        // the posted form is.
+        var questionPrefix = SignupPage.QuestionField("");
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, value) in posted)
         {
-            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+            if (field is SignupPage.NameField or SignupPage.PhoneField || field.StartsWith(questionPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                values[field] = value.ToString();
+            }
         }
-        var values = new Dictionary<string, string?>
-        {
-            [SignupPage.NameField] = posted[SignupPage.NameField].ToString(),
-            [SignupPage.PhoneField] = posted[SignupPage.PhoneField].ToString(),
-        };
-        foreach (var question in form.Questions)
-        {
-            values[SignupPage.QuestionField(question.Key)] = posted[SignupPage.QuestionField(question.Key)].ToString();
-        }
-        // A link without ?c=: the channel code of the scan that brought this browser, if it scanned one.
-        var visitorKey = ScanMemberLinks.VisitorKey(http);
-        var channelKey = Clean(posted[SignupPage.ChannelField])
-            ?? (visitorKey is null ? null : await scanLinks.LastChannelKeyAsync(visitorKey, http.RequestAborted));
         var unionIdToken = tokens.ProtectedUnionIdOrNull(posted[SignupPage.UnionIdField]);
         var submission = new SignupSubmission
         {
-            Name = values[SignupPage.NameField],
-            Phone = values[SignupPage.PhoneField],
-            Answers = form.Questions.ToDictionary(q => q.Key, q => values[SignupPage.QuestionField(q.Key)]),
-            ChannelKey = channelKey,
+            Name = values.GetValueOrDefault(SignupPage.NameField),
+            Phone = values.GetValueOrDefault(SignupPage.PhoneField),
+            Answers = values.Where(v => v.Key.StartsWith(questionPrefix, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(v => v.Key[questionPrefix.Length..], v => v.Value, StringComparer.OrdinalIgnoreCase),
+            ChannelKey = Clean(posted[SignupPage.ChannelField]),
             UnionId = tokens.UnionId(unionIdToken),
-            RememberedMemberId = tokens.Member(http),
+            RememberedMemberId = members.MemberOf(http),
         };
-        SignupResult result;
+        PageSignupResult signup;
         try
         {
-            result = await signups.SubmitAsync(form, submission, http.RequestAborted);
+            // One call, one transaction: the form, the checks, the channel, the member, the sign-up and the scan links.
+            signup = await signups.SubmitFromPageAsync(slug, submission, visitors.KeyOf(http), http.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(SignupEndpoints)).LogError(ex, "Sign-up on {Slug} failed", slug);
             return Notice(page, text, "Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
         }
-        if (visitorKey is not null && result.Receipt is { } signedUp)
+        if (signup is not { Form: { } form, Result: var result })
         {
-            await LinkScansAsync(scanLinks, visitorKey, signedUp.MemberId, loggers);
+            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+        }
+        if (result is { Succeeded: true, Receipt: { } signedUp })
+        {
+            members.Remember(http, signedUp.MemberId);
         }
         return result.Outcome switch
         {
             SignupOutcome.Created or SignupOutcome.Existing =>
-                await ReceiptAsync(http, page, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing, remember: true),
+                await ReceiptAsync(http, page, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing),
             SignupOutcome.Invalid => FormPage(http, page, antiforgery, form,
-                new SignupFormState(values, result.Errors!, channelKey, unionIdToken), preview: false, StatusCodes.Status400BadRequest),
+                new SignupFormState(values, result.Errors!, signup.ChannelKey, unionIdToken), preview: false, StatusCodes.Status400BadRequest),
             SignupOutcome.NotFound => Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
             _ => Refused(page, text, form, result.Outcome),
         };
-    }
-
-    /// <summary>The sign-up stands whatever happens here: linking the browser's earlier scans is a bonus, logged when it fails.</summary>
-    private static async Task LinkScansAsync(ScanMemberLinks scanLinks, string visitorKey, int memberId, ILoggerFactory loggers)
-    {
-        try
-        {
-            await scanLinks.LinkAsync(visitorKey, memberId);
-        }
-        catch (Exception ex)
-        {
-            loggers.CreateLogger(typeof(SignupEndpoints)).LogWarning(ex, "Scans not linked to member {MemberId}", memberId);
-        }
     }
 
     private static IResult FormPage(HttpContext http, SignupPage page, IAntiforgery antiforgery, SignupFormDto form, SignupFormState state,
@@ -153,12 +140,8 @@ internal static class SignupEndpoints
     }
 
     private static async Task<IResult> ReceiptAsync(HttpContext http, SignupPage page, ReceiptGroups groups, SignupFormDto form,
-        SignupReceipt receipt, bool existing, bool remember = false)
+        SignupReceipt receipt, bool existing)
     {
-        if (remember)
-        {
-            http.RequestServices.GetRequiredService<SignupTokens>().RememberMember(http, receipt.MemberId);
-        }
         var group = await groups.RouteAsync(http, receipt);
         return Html(page.Receipt(form, receipt, existing, group));
     }

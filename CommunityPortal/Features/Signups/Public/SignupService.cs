@@ -1,7 +1,9 @@
 using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
+using CommunityPortal.Features.LiveCodes.Scanning;
 using CommunityPortal.Features.Members;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 using CommunityPortal.Features.Signups.Form;
@@ -9,19 +11,21 @@ namespace CommunityPortal.Features.Signups.Public;
 
 /// <summary>Signing people up, from the public page and from the API, with the same rules.</summary>
 /// <remarks>
-/// One transaction per sign-up. It first locks the form's row (SQLite: BEGIN IMMEDIATE already holds the write lock;
+/// One context and one transaction per sign-up. It first locks the form's row (SQLite: BEGIN IMMEDIATE already holds the write lock;
 /// PostgreSQL: the row lock of the UPDATE), so sign-ups of one activity queue and the capacity count is exact. A new
 /// member gets the next MemberNo in the same transaction (MemberService.CreateInAsync); a refused or failed sign-up
 /// writes nothing, not even the member. docs/adr/015-activity-signups.md.
 /// </remarks>
-public sealed class SignupService(
+public sealed partial class SignupService(
     IDbContextFactory<PortalDbContext> dbFactory,
     SignupFormService forms,
     MemberService members,
     IStringLocalizer<SignupText> text,
-    IStringLocalizer<ValidationText> validationText)
+    IStringLocalizer<ValidationText> validationText,
+    ILogger<SignupService> logger)
 {
     private const int Attempts = 3;
+    private const string ScanLinkSavepoint = "scan_links";
 
     private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<SignupText>(validationText, text);
 
@@ -75,52 +79,86 @@ public sealed class SignupService(
         return await SignupLookups.ReceiptAsync(db, activityId, memberId, liveCodeId, await SignupLookups.ChannelAsync(db, channelKey, ct), false, ct);
     }
 
+    /// <summary>
+    /// POST /s/{slug}: the whole sign-up in one context and one transaction — the form read under its lock, the
+    /// submission's checks, the channel (the posted key, else the one of the visitor's last scan), the member (found or
+    /// made), the sign-up row, and the visitor's earlier scans linked to the member (<paramref name="visitorKey"/>: the
+    /// visitor cookie's stored key, or null). The result carries the form (the page shows it again on Invalid) and the
+    /// channel key it used.
+    /// </summary>
+    public async Task<PageSignupResult> SubmitFromPageAsync(string slug, SignupSubmission submission, string? visitorKey,
+        CancellationToken ct = default)
+    {
+        SignupFormDto? form = null;
+        string? channelKey = null;
+        if (!SignupForm.IsValidSlug(slug))
+        {
+            return new PageSignupResult(new SignupResult(SignupOutcome.NotFound), form, channelKey);
+        }
+        var result = await InTransactionAsync(async (db, transaction) =>
+        {
+            if (await LockAsync(db.Set<SignupForm>().Where(f => f.Slug == slug), ct) == 0
+                || await SignupFormService.FindBySlugAsync(db, slug, ct) is not { } found)
+            {
+                form = null;
+                return new SignupResult(SignupOutcome.NotFound);
+            }
+            form = found;
+            // A link without ?c=: the channel code of the scan that brought this browser, if it scanned one.
+            channelKey = Text.Clean(submission.ChannelKey)
+                ?? (visitorKey is null ? null : await ScanMemberLinks.LastChannelKeyAsync(db, visitorKey, ct));
+            var (request, invalid) = Check(found, submission with { ChannelKey = channelKey }, fromPage: true, MemberActor.System);
+            if (request is null)
+            {
+                return invalid!;
+            }
+            var result = await WriteAsync(db, request, ct);
+            if (visitorKey is not null && result.Receipt is { } receipt)
+            {
+                await LinkScansAsync(db, transaction, visitorKey, receipt.MemberId, ct);
+            }
+            return result;
+        }, ct);
+        return new PageSignupResult(result, form, channelKey);
+    }
+
     private async Task<SignupResult> SignUpAsync(SignupFormDto form, SignupSubmission submission, bool fromPage, MemberActor actor,
         CancellationToken ct)
     {
-        var errors = new ValidationErrors(Messages);
-        var name = Text.Clean(submission.Name);
-        if (fromPage)
+        var (request, invalid) = Check(form, submission, fromPage, actor);
+        if (request is null)
         {
-            errors.Required(nameof(SignupSubmission.Name), name, ActivitySignup.NameMax);
+            return invalid!;
         }
-        else
-        {
-            errors.MaxLength(nameof(SignupSubmission.Name), name, ActivitySignup.NameMax);
-        }
-        var phone = form.AskPhone == AskPhone.Off ? null : MemberRules.NormalizePhone(submission.Phone);
-        if (form.AskPhone != AskPhone.Off && phone is null && Text.Clean(submission.Phone) is not null)
-        {
-            errors.Add(nameof(SignupSubmission.Phone), "PhoneFormat");
-        }
-        else if (fromPage && form.AskPhone == AskPhone.Required && phone is null)
-        {
-            errors.Add(nameof(SignupSubmission.Phone), "Required");
-        }
-        var unionId = Text.Clean(submission.UnionId);
-        if (unionId is not null && !MemberRules.IsUnionId(unionId))
-        {
-            errors.Add(nameof(SignupSubmission.UnionId), "UnionIdFormat", MemberRules.UnionIdMin, MemberRules.UnionIdMax);
-        }
-        if (!fromPage && submission.MemberNo is null && unionId is null && Text.Clean(submission.Phone) is null)
-        {
-            errors.Add(nameof(SignupSubmission.MemberNo), "WhoRequired");
-        }
-        var answers = SignupQuestions.Answers(form.Questions, submission.Answers, errors);
-        if (errors.HasErrors)
-        {
-            return Invalid(errors);
-        }
-        var request = new Request(form, name, phone, unionId, submission.MemberNo, submission.RememberedMemberId, answers,
-            Text.Clean(submission.ChannelKey), fromPage, actor);
+        return await InTransactionAsync(async (db, _) =>
+            await LockAsync(db.Set<SignupForm>().Where(f => f.Id == form.Id), ct) == 0
+                ? new SignupResult(SignupOutcome.NotFound)
+                : await WriteAsync(db, request, ct), ct);
+    }
+
+    /// <summary>
+    /// The lock every sign-up of this activity queues on (a no-op UPDATE of the form's row); from here on the form and its
+    /// count cannot move under the sign-up. 0 when the form does not exist.
+    /// </summary>
+    private static Task<int> LockAsync(IQueryable<SignupForm> form, CancellationToken ct) =>
+        form.ExecuteUpdateAsync(s => s.SetProperty(f => f.Capacity, f => f.Capacity), ct);
+
+    /// <summary>
+    /// Runs a sign-up in one context and one transaction, committed when it succeeded (Created, or Existing: then only
+    /// the scan links were written) and rolled back otherwise; a new attempt, in a new context, when two requests made
+    /// the same new person at once.
+    /// </summary>
+    private async Task<SignupResult> InTransactionAsync(Func<PortalDbContext, IDbContextTransaction, Task<SignupResult>> work,
+        CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var result = await WriteAsync(db, request, ct);
-                if (result.Outcome == SignupOutcome.Created)
+                var result = await work(db, transaction);
+                if (result.Succeeded)
                 {
                     await transaction.CommitAsync(ct);
                 }
@@ -150,111 +188,27 @@ public sealed class SignupService(
         }
     }
 
-    private sealed record Request(SignupFormDto Form, string? Name, string? Phone, string? UnionId, int? MemberNo, int? RememberedMemberId,
-        IReadOnlyList<SignupAnswer> Answers, string? ChannelKey, bool FromPage, MemberActor Actor);
 
-    private async Task<SignupResult> WriteAsync(PortalDbContext db, Request request, CancellationToken ct)
+    /// <summary>
+    /// The sign-up stands whatever happens here: linking the browser's earlier scans is a bonus. So it runs inside a
+    /// savepoint of the sign-up's transaction: a failure rolls back to it (the sign-up and its member stay) and is logged.
+    /// </summary>
+    private async Task LinkScansAsync(PortalDbContext db, IDbContextTransaction transaction, string visitorKey, int memberId,
+        CancellationToken ct)
     {
-        var formId = request.Form.Id;
-        // The lock every sign-up of this activity queues on; from here on the form and its count cannot move under us.
-        if (await db.Set<SignupForm>().Where(f => f.Id == formId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Capacity, f => f.Capacity), ct) == 0)
-        {
-            return new SignupResult(SignupOutcome.NotFound);
-        }
-        var form = await db.Set<SignupForm>().AsNoTracking().Where(f => f.Id == formId)
-            .Select(f => new { f.ActivityId, f.OpensAt, f.ClosesAt, f.Capacity, f.LiveCodeId }).FirstAsync(ct);
-        var channel = await SignupLookups.ChannelAsync(db, request.ChannelKey, ct);
-        var member = await SignupLookups.FindMemberAsync(db, request.MemberNo, request.UnionId, request.Phone, request.RememberedMemberId, ct);
-        if (request.MemberNo is not null && member is null)
-        {
-            return Invalid(nameof(SignupSubmission.MemberNo), "NotFound");
-        }
-        if (member is not null)
-        {
-            if (await SignupLookups.ReceiptAsync(db, form.ActivityId, member.Id, form.LiveCodeId, channel, false, ct) is { } existing)
-            {
-                return new SignupResult(SignupOutcome.Existing, existing);
-            }
-            if (member.Status == MemberStatus.Blacklisted)
-            {
-                return new SignupResult(SignupOutcome.Blacklisted);
-            }
-        }
-        var now = DateTime.UtcNow;
-        if (form.OpensAt is { } opens && now < opens)
-        {
-            return new SignupResult(SignupOutcome.NotOpen);
-        }
-        if (form.ClosesAt is { } closes && now >= closes)
-        {
-            return new SignupResult(SignupOutcome.Closed);
-        }
-        if (form.Capacity is { } capacity && await db.Set<ActivitySignup>().CountAsync(s => s.ActivityId == form.ActivityId, ct) >= capacity)
-        {
-            return new SignupResult(SignupOutcome.Full);
-        }
-        var name = request.Name ?? member?.RemarkName ?? member?.Nickname;
-        var phone = request.Phone ?? (request.FromPage ? null : member?.Phone);
-        if (name is null || (request.Form.AskPhone == AskPhone.Required && phone is null))
-        {
-            var errors = new ValidationErrors(Messages);
-            if (name is null)
-            {
-                errors.Add(nameof(SignupSubmission.Name), "Required");
-            }
-            if (request.Form.AskPhone == AskPhone.Required && phone is null)
-            {
-                errors.Add(nameof(SignupSubmission.Phone), "Required");
-            }
-            return Invalid(errors);
-        }
-        var newMember = member is null;
-        var memberId = member?.Id ?? (await members.CreateInAsync(db, new MemberInput
-        {
-            Nickname = name, Phone = request.Phone, UnionId = request.UnionId, FirstChannelId = channel?.ChannelId,
-        }, request.Actor, ct)).Id;
-        if (member is not null && request.UnionId is { } unionId)
-        {
-            // A trusted UnionID (signed link or API) for a member found another way, who has none yet: keep it. Nobody
-            // else holds it (the UnionID was looked up first), and one already set is never replaced.
-                        await db.Set<Member>().Where(m => m.Id == memberId && m.UnionId == null).ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.UnionId, unionId)
-                .SetProperty(m => m.Version, m => m.Version + 1)
-                .SetProperty(m => m.UpdatedAt, now), ct);
-        }
-        var signup = new ActivitySignup
-        {
-            ActivityId = form.ActivityId, MemberId = memberId, Name = name, Phone = phone, Answers = SignupJson.Write(request.Answers),
-            ChannelKey = channel?.Key, ChannelId = channel?.ChannelId, CreatedById = request.Actor.StoredId, CreatedByName = request.Actor.StoredName,
-        };
-        db.Add(signup);
-        await db.SaveChangesAsync(ct);
-        signup.Raise(new ActivitySignedUp(signup.Id, form.ActivityId, memberId, newMember, signup.CreatedAt));
-        await db.SaveChangesAsync(ct);
-        return new SignupResult(SignupOutcome.Created, await SignupLookups.ReceiptAsync(db, form.ActivityId, memberId, form.LiveCodeId, channel, newMember, ct));
-    }
-
-    private SignupResult Invalid(string field, string key)
-    {
-        var errors = new ValidationErrors(Messages);
-        errors.Add(field, key);
-        return Invalid(errors);
-    }
-
-    private static SignupResult Invalid(ValidationErrors errors)
-    {
+        await transaction.CreateSavepointAsync(ScanLinkSavepoint, ct);
         try
         {
-            errors.ThrowIfAny();
+            await ScanMemberLinks.LinkAsync(db, visitorKey, memberId, ct);
+            await transaction.ReleaseSavepointAsync(ScanLinkSavepoint, ct);
         }
-        catch (PortalValidationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new SignupResult(SignupOutcome.Invalid, Errors: ex.Errors);
+            await transaction.RollbackToSavepointAsync(ScanLinkSavepoint, ct);
+            logger.LogWarning(ex, "Scans not linked to member {MemberId}", memberId);
         }
-        throw new InvalidOperationException("No errors to report.");
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 }
+
+/// <summary>The public page's sign-up: the outcome, the form it was made on (null when there is none) and the channel key it used.</summary>
+public sealed record PageSignupResult(SignupResult Result, SignupFormDto? Form, string? ChannelKey);
