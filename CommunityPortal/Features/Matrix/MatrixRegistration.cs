@@ -16,6 +16,7 @@ public static class MatrixRegistration
         services.AddScoped<ActivityService>();
         services.TryAddSingleton<IGroupMembershipRecords, NoGroupMembershipRecords>();
         services.AddScoped<GroupService>();
+        services.TryAddSingleton<IActivityRecords, NoActivityRecords>();
         services.AddScoped<GroupQueryService>();
         services.AddScoped<MatrixTreeService>();
         services.AddScoped<MatrixCommands>();

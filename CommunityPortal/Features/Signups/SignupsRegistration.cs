@@ -1,9 +1,11 @@
+using CommunityPortal.Features.Matrix.Activities;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Components.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CommunityPortal.Features.Members.Events;
 using CommunityPortal.Features.Members.List;
 using CommunityPortal.Features.Members.Timeline;
+using CommunityPortal.Features.Signups.ForMatrix;
 using CommunityPortal.Features.Signups.ForMembers;
 using CommunityPortal.Features.Signups.Form;
 using CommunityPortal.Features.Signups.List;
@@ -29,6 +31,8 @@ public static class SignupsRegistration
         services.Replace(ServiceDescriptor.Singleton<IActivityParticipants, ActivityParticipants>());
         services.AddSingleton<IMemberTimelineSource, SignupTimelineSource>();
         services.Replace(ServiceDescriptor.Scoped<IReportedSignups, ReportedSignups>());
+        // What Matrix asks of sign-ups (an activity with sign-ups is archived, not deleted).
+        services.Replace(ServiceDescriptor.Singleton<IActivityRecords, ActivitySignupRecords>());
         return services;
     }
 

@@ -8,7 +8,8 @@ namespace CommunityPortal.Features.Matrix.Activities;
 public sealed class ActivityService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MatrixText> text,
-    IStringLocalizer<ValidationText> validationText)
+    IStringLocalizer<ValidationText> validationText,
+    IActivityRecords records)
 {
     public async Task<IReadOnlyList<ActivityDto>> ListAsync(int? seriesId = null, bool includeArchived = false, CancellationToken ct = default)
     {
@@ -86,8 +87,8 @@ public sealed class ActivityService(
         {
             throw new ConflictException(text["ActivityNotEmpty"]);
         }
-        // Sign-ups are people's records (ActivitySignup: Restrict): the activity is archived instead.
-        var signups = await db.Set<Signups.ActivitySignup>().CountAsync(s => s.ActivityId == id, ct);
+        // People's records (sign-ups) forbid deleting: the activity is archived instead.
+        var signups = await records.CountAsync(db, id, ct);
         if (signups > 0)
         {
             throw new ConflictException(text["ActivityHasSignups", signups]);
