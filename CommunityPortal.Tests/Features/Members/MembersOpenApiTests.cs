@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CommunityPortal.Tests.Infrastructure.Api;
 
 namespace CommunityPortal.Tests.Features.Members;
 

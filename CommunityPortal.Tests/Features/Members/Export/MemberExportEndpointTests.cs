@@ -2,7 +2,6 @@ using System.Net;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
-using CommunityPortal.Tests.Infrastructure.Rendering;
 
 namespace CommunityPortal.Tests.Features.Members.Export;
 

@@ -4,7 +4,6 @@ using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Signups.Public;
 using CommunityPortal.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
-using CommunityPortal.Tests.Infrastructure.Rendering;
 
 namespace CommunityPortal.Tests.Features.Signups.List;
 
