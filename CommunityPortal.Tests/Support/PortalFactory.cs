@@ -36,20 +36,23 @@ public sealed record PortalFactoryOptions
 /// The whole app in-process over its own SQLite file: endpoint tests, and with Kestrel browser tests. xUnit needs a
 /// parameterless fixture type, so a feature's tests name a one-line profile (SignupSite, ApiSite, HeaderAuthSite, PortalServer).
 /// </summary>
-public class PortalFactory(PortalFactoryOptions? options) : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>The app as it starts with no options (xUnit builds class fixtures through a parameterless constructor).</summary>
-    public PortalFactory()
-        : this(null)
-    {
-    }
-
     public const string OwnerEmail = "owner@example.cn";
 
-    private readonly PortalFactoryOptions _options = options ?? new();
+    private readonly PortalFactoryOptions _options;
     private readonly string _path = Path.Combine(Path.GetTempPath(), "cp-tests", $"web-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string> _keys = [];
     private string? _baseUrl;
+
+    /// <summary>The app as it starts with no options (xUnit builds a class fixture through its one public constructor).</summary>
+    public PortalFactory()
+        : this(new PortalFactoryOptions())
+    {
+    }
+
+    /// <summary>For profiles: the options a feature's tests need.</summary>
+    protected PortalFactory(PortalFactoryOptions options) => _options = options;
 
     public string ConnectionString => $"Data Source={_options.DatabasePath ?? _path}";
 

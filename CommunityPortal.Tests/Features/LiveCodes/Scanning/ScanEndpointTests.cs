@@ -272,7 +272,7 @@ public sealed class ScanEndpointTests : IDisposable
         try
         {
             int acknowledged;
-            using (var first = new PortalFactory(new() { DatabasePath = path }))
+            using (var first = new ScanSite(path))
             {
                 var a = await LiveCodeSeed.OpenGroupAsync(first.Services, "Alpha群");
                 await LiveCodeSeed.LiveCodeAsync(first.Services, "durable", [new(a, 40)]);
@@ -281,7 +281,7 @@ public sealed class ScanEndpointTests : IDisposable
                 var codes = await Task.WhenAll(Enumerable.Range(0, 120).Select(async _ => (await client.GetAsync("/q/durable")).StatusCode));
                 acknowledged = codes.Count(c => c == HttpStatusCode.OK);
             }
-            using var second = new PortalFactory(new() { DatabasePath = path });
+            using var second = new ScanSite(path);
             var again = second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
             again.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", WeChatAgent);
             var afterRestart = await again.GetStringAsync("/q/durable");
