@@ -5,3 +5,6 @@ global using CommunityPortal.Infrastructure.Security;
 global using CommunityPortal.Infrastructure.Time;
 global using CommunityPortal.Infrastructure.Validation;
 global using CommunityPortal.Infrastructure.Web;
+
+// The test plumbing every test class stands on: the one database fixture, the one web factory, the thin bases.
+global using CommunityPortal.Tests.Support;

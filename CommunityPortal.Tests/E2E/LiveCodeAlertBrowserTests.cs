@@ -4,6 +4,7 @@ using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Features.LiveCodes.Scanning;
 
 namespace CommunityPortal.Tests.E2E;
 

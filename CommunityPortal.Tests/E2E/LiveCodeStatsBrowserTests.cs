@@ -7,6 +7,7 @@ using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Features.LiveCodes.Scanning;
 
 namespace CommunityPortal.Tests.E2E;
 

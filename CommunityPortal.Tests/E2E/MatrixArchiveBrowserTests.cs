@@ -5,7 +5,6 @@ using CommunityPortal.Features.Matrix.Tree;
 using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ThemeService = CommunityPortal.Features.Matrix.Themes.ThemeService;

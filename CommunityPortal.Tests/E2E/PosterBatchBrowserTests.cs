@@ -7,9 +7,10 @@ using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
-using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Infrastructure.Rendering;
+using CommunityPortal.Tests.Features.Posters.Batch;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -3,7 +3,6 @@ using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Tests.Features.Matrix;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

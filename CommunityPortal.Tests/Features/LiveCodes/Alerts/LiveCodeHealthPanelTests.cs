@@ -3,7 +3,6 @@ using Bunit;
 using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Alerts;
-using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 

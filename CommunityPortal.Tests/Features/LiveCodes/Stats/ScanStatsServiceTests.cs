@@ -9,7 +9,7 @@ namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 /// <summary>The stats service over a real migrated SQLite file, in the default portal zone (Asia/Shanghai).</summary>
 public sealed class ScanStatsServiceTests : IAsyncLifetime
 {
-    private readonly LiveCodeTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
