@@ -6,6 +6,7 @@ using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Visitors;
 using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Infrastructure.Rendering;
@@ -51,6 +52,7 @@ public class PortalDatabase : IAsyncLifetime
         services.AddPosters();
         services.AddMembers();
         services.AddSignups();
+        services.AddVisitors();
     }
 
     /// <summary>The services over the database; a test that needs a replacement (or less) overrides this.</summary>

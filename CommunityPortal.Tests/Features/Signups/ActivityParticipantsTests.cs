@@ -11,7 +11,7 @@ namespace CommunityPortal.Tests.Features.Signups;
 /// </summary>
 public sealed class ActivityParticipantsTests : IAsyncLifetime
 {
-    private readonly SignupTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
 

@@ -23,7 +23,7 @@ public sealed class SignupPageTransactionTests : IAsyncLifetime
 {
     private static readonly string Visitor = VisitorCookie.Hash("visitor-cookie-value-0001");
 
-    private readonly SignupTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
     private int _activityId;
     private int _liveCodeId;
     private string _channelKey = "";
@@ -145,7 +145,7 @@ public sealed class SignupPageTransactionTests : IAsyncLifetime
     }
 
     /// <summary>Contexts over the test database that count themselves and their transactions, publishing to the app's bus.</summary>
-    private sealed class CountingFactory(SignupTestDatabase database, Counter counter) : IDbContextFactory<PortalDbContext>
+    private sealed class CountingFactory(PortalDatabase database, Counter counter) : IDbContextFactory<PortalDbContext>
     {
         public PortalDbContext CreateDbContext()
         {
