@@ -17,7 +17,6 @@ public static class SignupsRegistration
         services.AddScoped<SignupCsvExport>();
         services.AddSingleton<SignupTokens>();
         services.AddSingleton<SignupThrottle>();
-        services.AddSingleton<SignupPage>();
         services.AddSingleton<ReceiptGroups>();
         services.AddSlot<SignupNodeLink>(MatrixSlots.ActivityActions, 10);
         return services;
