@@ -24,6 +24,7 @@ public static class LiveCodesRegistration
         services.AddScoped<ChannelService>();
         services.AddScoped<PoolAdvisor>();
         services.AddScoped<Stats.ScanStatsService>();
+        services.AddSingleton<ScanPage>();
         services.AddSingleton<ScanMemberLinks>();
         services.AddLiveCodeAlerts();
         return services;

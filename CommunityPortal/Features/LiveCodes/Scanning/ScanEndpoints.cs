@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Infrastructure.Localization;
-using CommunityPortal.Infrastructure.Rendering;
 namespace CommunityPortal.Features.LiveCodes.Scanning;
 
 /// <summary>
 /// GET /q/{slug}[?c=channelKey]: the page a scanned live code opens. A minimal endpoint, not a Blazor page: a static
-/// Razor component (PhonePageResult) with no circuit and no script, one small HTML document. The scan is committed
+/// Razor component (ScanPage) with no circuit and no script, one small HTML document. The scan is committed
 /// (group commit, ScanWriter) before the page is sent.
 /// </summary>
 internal static class ScanEndpoints
@@ -31,43 +30,30 @@ internal static class ScanEndpoints
     }
 
     private static async Task<IResult> ScanAsync(string slug, string? c, HttpContext http, ILiveCodeRoutingState state,
-        IScanRecorder recorder, SignupTokens tokens, ILoggerFactory loggers)
+        IScanRecorder recorder, ScanPage page, SignupTokens tokens, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
         {
-            return Notice("Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+            return await page.NoticeAsync("Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
         }
         var settings = route.Settings;
         // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
         if (await RouteAndRecordAsync(http, route, c, tokens.Member(http), recorder, loggers) is not { } result)
         {
-            return Notice("Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
+            return await page.NoticeAsync("Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
         }
         return result.Outcome switch
         {
             // Routing only gives a group with a current QR, and its drawing is always inline (LiveCodeRoutingState).
-            ScanOutcome.Assigned or ScanOutcome.Repeat => PhonePageResult.For<ScanGroupPage>(new
-            {
-                Title = settings.LandingTitle,
-                GroupName = result.Group?.Display?.Name ?? "",
-                QrSource = result.Group?.Display?.Qr?.DataUri ?? "",
-                settings.LandingText,
-            }),
-            ScanOutcome.Fallback => PhonePageResult.For<ScanFallbackPage>(new
-            {
-                Message = settings.FallbackMessage,
-                StaffImageSource = settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null,
-            }),
-            ScanOutcome.Bot => PhonePageResult.For<ScanPreviewPage>(new { Title = settings.LandingTitle, settings.LandingText }),
-            ScanOutcome.Expired => Notice("Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status410Gone),
-            ScanOutcome.NotStarted => Notice("Page.NotStartedTitle", "Page.NotStartedText"),
-            _ => Notice("Page.PausedTitle", "Page.PausedText"),
+            ScanOutcome.Assigned or ScanOutcome.Repeat => await page.ResultAsync<ScanGroupPage>(settings, result.Group?.Display),
+            ScanOutcome.Fallback => await page.ResultAsync<ScanFallbackPage>(settings),
+            ScanOutcome.Bot => await page.ResultAsync<ScanPreviewPage>(settings),
+            ScanOutcome.Expired => await page.NoticeAsync("Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status410Gone),
+            ScanOutcome.NotStarted => await page.NoticeAsync("Page.NotStartedTitle", "Page.NotStartedText"),
+            _ => await page.NoticeAsync("Page.PausedTitle", "Page.PausedText"),
         };
     }
-
-    private static IResult Notice(string titleKey, string textKey, int status = StatusCodes.Status200OK) =>
-        PhonePageResult.For<ScanNoticePage>(new { TitleKey = titleKey, TextKey = textKey }, status);
 
     private static async Task<IResult> FallbackImageAsync(string slug, ILiveCodeRoutingState state,
         IDbContextFactory<PortalDbContext> dbFactory, HttpContext http)
@@ -87,9 +73,6 @@ internal static class ScanEndpoints
         http.Response.Headers.CacheControl = "private, max-age=300";
         return Results.Bytes(image.FallbackImage, image.FallbackImageContentType);
     }
-
-    private static string ImageSource(string slug, ImageRef? image, string path) =>
-        image?.DataUri ?? $"/q/{slug}/{path}";
 
     /// <summary>
     /// One scan of a live code, wherever its page is shown (/q, and the sign-up receipt, ADR 028): the request's visitor
