@@ -4,6 +4,7 @@ using System.Text;
 using CommunityPortal.Features.LiveCodes.Routing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using PageKey = (object Source, CommunityPortal.Features.LiveCodes.Routing.GroupDisplay? Group, System.Type Page, string Culture);
 
 namespace CommunityPortal.Features.LiveCodes.Scanning;
 
@@ -19,35 +20,42 @@ internal sealed class ScanPage(IServiceScopeFactory scopes, ILoggerFactory logge
 
     // Pages are kept per (settings or notice, group, component, culture). Settings and group displays are replaced, never
     // changed, on reload, so a stale page is simply never asked for again; the cache is emptied when it grows past its bound.
-    private readonly ConcurrentDictionary<(object Source, GroupDisplay? Group, Type Page, string Culture), byte[]> _pages = new();
+    private readonly ConcurrentDictionary<PageKey, byte[]> _pages = new();
 
     /// <summary>A page showing the live code's settings (and the group it routed to, for ScanGroupPage).</summary>
-    public ValueTask<IResult> ResultAsync<TComponent>(LiveCodeSettings settings, GroupDisplay? group = null) where TComponent : IComponent =>
-        ResultAsync<TComponent>(settings, group, StatusCodes.Status200OK, () => group is null
-            ? new Dictionary<string, object?> { [nameof(ScanGroupPage.Settings)] = settings }
-            : new Dictionary<string, object?> { [nameof(ScanGroupPage.Settings)] = settings, [nameof(ScanGroupPage.Group)] = group });
+    public ValueTask<IResult> ResultAsync<TComponent>(LiveCodeSettings settings, GroupDisplay? group = null) where TComponent : IComponent
+    {
+        var key = Key<TComponent>(settings, group);
+        return _pages.TryGetValue(key, out var page)
+            ? new(new PageResult(page, StatusCodes.Status200OK))
+            : RenderAndKeepAsync<TComponent>(key, StatusCodes.Status200OK, group is null
+                ? new() { [nameof(ScanGroupPage.Settings)] = settings }
+                : new() { [nameof(ScanGroupPage.Settings)] = settings, [nameof(ScanGroupPage.Group)] = group });
+    }
 
     /// <summary>The page when no group can be shown (ScanNoticePage): its title and text are resource keys.</summary>
-    public ValueTask<IResult> NoticeAsync(string titleKey, string textKey, int status = StatusCodes.Status200OK) =>
-        ResultAsync<ScanNoticePage>(titleKey, null, status, () => new Dictionary<string, object?>
-        {
-            [nameof(ScanNoticePage.TitleKey)] = titleKey,
-            [nameof(ScanNoticePage.TextKey)] = textKey,
-        });
-
-    private async ValueTask<IResult> ResultAsync<TComponent>(object source, GroupDisplay? group, int status,
-        Func<Dictionary<string, object?>> parameters) where TComponent : IComponent
+    public ValueTask<IResult> NoticeAsync(string titleKey, string textKey, int status = StatusCodes.Status200OK)
     {
-        var key = (source, group, typeof(TComponent), CultureInfo.CurrentUICulture.Name);
-        if (!_pages.TryGetValue(key, out var page))
+        var key = Key<ScanNoticePage>(titleKey, null);
+        return _pages.TryGetValue(key, out var page)
+            ? new(new PageResult(page, status))
+            : RenderAndKeepAsync<ScanNoticePage>(key, status,
+                new() { [nameof(ScanNoticePage.TitleKey)] = titleKey, [nameof(ScanNoticePage.TextKey)] = textKey });
+    }
+
+    // A cached page costs a lookup and a small result: the parameters are built only to render.
+    private static PageKey Key<TComponent>(object source, GroupDisplay? group) =>
+        (source, group, typeof(TComponent), CultureInfo.CurrentUICulture.Name);
+
+    private async ValueTask<IResult> RenderAndKeepAsync<TComponent>(PageKey key, int status, Dictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        var page = await RenderAsync<TComponent>(parameters);
+        if (_pages.Count >= MaxCachedPages)
         {
-            page = await RenderAsync<TComponent>(parameters());
-            if (_pages.Count >= MaxCachedPages)
-            {
-                _pages.Clear();
-            }
-            _pages[key] = page;
+            _pages.Clear();
         }
+        _pages[key] = page;
         return new PageResult(page, status);
     }
 
