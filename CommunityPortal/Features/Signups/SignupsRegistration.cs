@@ -24,7 +24,6 @@ public static class SignupsRegistration
         services.AddScoped<SignupCsvExport>();
         services.AddSingleton<SignupTokens>();
         services.AddSingleton<SignupThrottle>();
-        services.AddSingleton<SignupPage>();
         services.AddSingleton<ReceiptGroups>();
         services.AddSlot<SignupNodeLink>(MatrixSlots.ActivityActions, 10);
         // What Members asks of sign-ups (the member list's activity criterion, the timeline, reported sign-ups).

@@ -7,8 +7,9 @@ using CommunityPortal.Infrastructure.Localization;
 namespace CommunityPortal.Features.LiveCodes.Scanning;
 
 /// <summary>
-/// GET /q/{slug}[?c=channelKey]: the page a scanned live code opens. A minimal endpoint, not a Blazor page: no circuit,
-/// no script, one small HTML document. The scan is committed (group commit, ScanWriter) before the page is sent.
+/// GET /q/{slug}[?c=channelKey]: the page a scanned live code opens. A minimal endpoint, not a Blazor page: a static
+/// Razor component (ScanPage) with no circuit and no script, one small HTML document. The scan is committed
+/// (group commit, ScanWriter) before the page is sent.
 /// </summary>
 internal static class ScanEndpoints
 {
@@ -29,31 +30,25 @@ internal static class ScanEndpoints
         ScanCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
         {
-            return Html(Notice(page, "Page.NotFoundTitle", "Page.NotFoundText"), StatusCodes.Status404NotFound);
+            return await page.NoticeAsync("Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
         }
         var settings = route.Settings;
         // Only a browser that signed up carries the member cookie: everyone else costs nothing here.
         if (await RouteAndRecordAsync(http, route, c, members.MemberOf(http), visitors, recorder, loggers) is not { } result)
         {
-            return Html(Notice(page, "Page.ErrorTitle", "Page.ErrorText"), StatusCodes.Status503ServiceUnavailable);
+            return await page.NoticeAsync("Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
         }
-        var group = result.Group?.Display;
         return result.Outcome switch
         {
-            // The group's QR is drawn from its stored invite link and always inline (LiveCodeRoutingState).
-            ScanOutcome.Assigned or ScanOutcome.Repeat => Html(page.Cached(settings, group, "group", () => page.Group(
-                settings.LandingTitle, group?.Name ?? "", group?.Qr?.DataUri ?? "", settings.LandingText))),
-            ScanOutcome.Fallback => Html(page.Cached(settings, null, "fallback", () => page.Fallback(settings.FallbackMessage,
-                settings.FallbackImage is { } staff ? ImageSource(slug, staff, "fallback-image") : null))),
-            ScanOutcome.Bot => Html(page.Cached(settings, null, "preview", () => page.Preview(settings.LandingTitle, settings.LandingText))),
-            ScanOutcome.Expired => Html(Notice(page, "Page.ExpiredTitle", "Page.ExpiredText"), StatusCodes.Status410Gone),
-            ScanOutcome.NotStarted => Html(Notice(page, "Page.NotStartedTitle", "Page.NotStartedText")),
-            _ => Html(Notice(page, "Page.PausedTitle", "Page.PausedText")),
+            // Routing only gives a group with a current QR, and its drawing is always inline (LiveCodeRoutingState).
+            ScanOutcome.Assigned or ScanOutcome.Repeat => await page.ResultAsync<ScanGroupPage>(settings, result.Group?.Display),
+            ScanOutcome.Fallback => await page.ResultAsync<ScanFallbackPage>(settings),
+            ScanOutcome.Bot => await page.ResultAsync<ScanPreviewPage>(settings),
+            ScanOutcome.Expired => await page.NoticeAsync("Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status410Gone),
+            ScanOutcome.NotStarted => await page.NoticeAsync("Page.NotStartedTitle", "Page.NotStartedText"),
+            _ => await page.NoticeAsync("Page.PausedTitle", "Page.PausedText"),
         };
     }
-
-    private static byte[] Notice(ScanPage page, string titleKey, string textKey) =>
-        page.Cached(null, null, titleKey, () => page.Notice(titleKey, textKey));
 
     private static async Task<IResult> FallbackImageAsync(string slug, ILiveCodeRoutingState state,
         IDbContextFactory<PortalDbContext> dbFactory, HttpContext http)
@@ -74,12 +69,6 @@ internal static class ScanEndpoints
         return Results.Bytes(image.FallbackImage, image.FallbackImageContentType);
     }
 
-    private static string ImageSource(string slug, ImageRef? image, string path) =>
-        image?.DataUri ?? $"/q/{slug}/{path}";
-
-    private static IResult Html(byte[] html, int status = StatusCodes.Status200OK) =>
-        new ScanHtmlResult(html, status);
-
     /// <summary>
     /// One scan of a live code, wherever its page is shown (/q, and the sign-up receipt, ADR 028): the request's visitor
     /// is routed (validity, bots, the same group again within 24 h, thresholds, fallback), the scan is stored with its
@@ -96,27 +85,7 @@ internal static class ScanEndpoints
         var (visitor, isNewVisitor) = visitors.ValueOf(http);
         var visitorKey = VisitorCookie.Hash(visitor);
 
-        RouteResult result;
-        if (settings.ValidUntil <= now)
-        {
-            result = new RouteResult(null, ScanOutcome.Expired);
-        }
-        else if (settings.IsPaused)
-        {
-            result = new RouteResult(null, ScanOutcome.Paused);
-        }
-        else if (settings.ValidFrom > now)
-        {
-            result = new RouteResult(null, ScanOutcome.NotStarted);
-        }
-        else if (client == ClientKind.Bot)
-        {
-            result = new RouteResult(null, ScanOutcome.Bot);
-        }
-        else
-        {
-            result = route.Router.Route(visitorKey, now);
-        }
+        var result = ScanDecision.Decide(route, client, visitorKey, now);
 
         var scan = new Scan
         {
@@ -149,18 +118,5 @@ internal static class ScanEndpoints
             visitors.Issue(http, visitor);
         }
         return result;
-    }
-
-    private sealed class ScanHtmlResult(byte[] html, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = "text/html; charset=utf-8";
-            // Every scan is a fresh decision and a counted fact: never served from a cache.
-            http.Response.Headers.CacheControl = "no-store";
-            http.Response.ContentLength = html.Length;
-            return http.Response.Body.WriteAsync(html).AsTask();
-        }
     }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using CommunityPortal.Features.Visitors;
 using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Infrastructure.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
@@ -9,8 +9,9 @@ using CommunityPortal.Features.Signups.Form;
 namespace CommunityPortal.Features.Signups.Public;
 
 /// <summary>
-/// GET/POST /s/{slug}: the public sign-up page. Plain server-rendered HTML, no Blazor circuit and no script (ADR 011's
-/// approach); the form carries an antiforgery token; submissions are limited per address (SignupThrottle).
+/// GET/POST /s/{slug}: the public sign-up page. Plain HTML rendered from static Razor components (PhonePageResult), no
+/// Blazor circuit and no script (ADR 011's approach); the form carries an antiforgery token; submissions are limited per
+/// address (SignupThrottle).
 /// Query: ?c={channel code key} (passed on from a live code URL: the new member's first channel) and
 /// ?unionid={token} (a UnionID signed by SignupTokens.ProtectUnionId; a bare UnionID is ignored); ?preview=1 shows the
 /// form whatever its window, with the submit button disabled.
@@ -30,40 +31,40 @@ internal static class SignupEndpoints
     }
 
     private static async Task<IResult> ShowAsync(string slug, string? c, string? unionid, string? preview, HttpContext http,
-        SignupFormService forms, SignupService signups, SignupTokens tokens, MemberCookie members, SignupPage page, ReceiptGroups groups,
+        SignupFormService forms, SignupService signups, SignupTokens tokens, MemberCookie members, ReceiptGroups groups,
         IAntiforgery antiforgery, IStringLocalizer<SignupText> text)
     {
         ScanCulture.Apply(http);
         if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
         {
-            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+            return Notice(text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
         }
         var isPreview = preview == "1";
         if (!isPreview && members.MemberOf(http) is { } memberId
             && await signups.FindAsync(form.ActivityId, memberId, c, http.RequestAborted) is { } receipt)
         {
-            return await ReceiptAsync(http, page, groups, form, receipt, existing: true);
+            return await ReceiptAsync(http, groups, form, receipt, existing: true);
         }
         if (!isPreview && await signups.RefusalAsync(form, http.RequestAborted) is { } refusal)
         {
-            return Refused(page, text, form, refusal);
+            return Refused(text, form, refusal);
         }
-        return FormPage(http, page, antiforgery, form, SignupFormState.Empty(c, tokens.ProtectedUnionIdOrNull(unionid)), isPreview);
+        return FormPage(http, antiforgery, form, SignupFormState.Empty(c, tokens.ProtectedUnionIdOrNull(unionid)), isPreview);
     }
 
     private static async Task<IResult> SubmitAsync(string slug, HttpContext http, SignupService signups, SignupTokens tokens,
-        MemberCookie members, VisitorCookie visitors, SignupThrottle throttle, SignupPage page, ReceiptGroups groups, IAntiforgery antiforgery,
+        MemberCookie members, VisitorCookie visitors, SignupThrottle throttle, ReceiptGroups groups, IAntiforgery antiforgery,
         IStringLocalizer<SignupText> text, ILoggerFactory loggers)
     {
         ScanCulture.Apply(http);
         if (!throttle.TryAcquire(http, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Notice(page, text, "Page.BusyTitle", "Page.BusyText", StatusCodes.Status429TooManyRequests);
+            return Notice(text, "Page.BusyTitle", "Page.BusyText", StatusCodes.Status429TooManyRequests);
         }
         if (!http.Request.HasFormContentType || http.Request.ContentLength > MaxFormBytes)
         {
-            return Notice(page, text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
+            return Notice(text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -78,7 +79,7 @@ internal static class SignupEndpoints
         catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
         {
             // An old tab, a blocked cookie, or a forged post: nothing is written; the person reloads and sends again.
-            return Notice(page, text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
+            return Notice(text, "Page.ExpiredTitle", "Page.ExpiredText", StatusCodes.Status400BadRequest);
         }
         // The page's fields by name (shown again when one is refused); the answers by question key. Case-insensitive, as
         // the posted form is.
@@ -111,11 +112,11 @@ internal static class SignupEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(SignupEndpoints)).LogError(ex, "Sign-up on {Slug} failed", slug);
-            return Notice(page, text, "Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
+            return Notice(text, "Page.ErrorTitle", "Page.ErrorText", StatusCodes.Status503ServiceUnavailable);
         }
         if (signup is not { Form: { } form, Result: var result })
         {
-            return Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
+            return Notice(text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
         }
         if (result is { Succeeded: true, Receipt: { } signedUp })
         {
@@ -124,54 +125,46 @@ internal static class SignupEndpoints
         return result.Outcome switch
         {
             SignupOutcome.Created or SignupOutcome.Existing =>
-                await ReceiptAsync(http, page, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing),
-            SignupOutcome.Invalid => FormPage(http, page, antiforgery, form,
+                await ReceiptAsync(http, groups, form, result.Receipt!, existing: result.Outcome == SignupOutcome.Existing),
+            SignupOutcome.Invalid => FormPage(http, antiforgery, form,
                 new SignupFormState(values, result.Errors!, signup.ChannelKey, unionIdToken), preview: false, StatusCodes.Status400BadRequest),
-            SignupOutcome.NotFound => Notice(page, text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
-            _ => Refused(page, text, form, result.Outcome),
+            SignupOutcome.NotFound => Notice(text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound),
+            _ => Refused(text, form, result.Outcome),
         };
     }
 
-    private static IResult FormPage(HttpContext http, SignupPage page, IAntiforgery antiforgery, SignupFormDto form, SignupFormState state,
+    private static IResult FormPage(HttpContext http, IAntiforgery antiforgery, SignupFormDto form, SignupFormState state,
         bool preview, int status = StatusCodes.Status200OK)
     {
         var token = antiforgery.GetAndStoreTokens(http);
-        return Html(page.Form(form, state, token.FormFieldName, token.RequestToken ?? "", preview), status);
+        return PhonePageResult.For<SignupFormPage>(new
+        {
+            Form = form, State = state, TokenName = token.FormFieldName, TokenValue = token.RequestToken ?? "", Preview = preview,
+        }, status);
     }
 
-    private static async Task<IResult> ReceiptAsync(HttpContext http, SignupPage page, ReceiptGroups groups, SignupFormDto form,
+    private static async Task<IResult> ReceiptAsync(HttpContext http, ReceiptGroups groups, SignupFormDto form,
         SignupReceipt receipt, bool existing)
     {
         var group = await groups.RouteAsync(http, receipt);
-        return Html(page.Receipt(form, receipt, existing, group));
+        return PhonePageResult.For<SignupReceiptPage>(new { Form = form, Receipt = receipt, Existing = existing, Group = group });
     }
 
-    private static IResult Refused(SignupPage page, IStringLocalizer<SignupText> text, SignupFormDto form, SignupOutcome outcome) => outcome switch
+    private static IResult Refused(IStringLocalizer<SignupText> text, SignupFormDto form, SignupOutcome outcome) => outcome switch
     {
-        SignupOutcome.NotOpen => Html(page.Notice(form.Title, text["Page.NotOpenText", SignupPage.LocalTime(form.OpensAt ?? DateTime.UtcNow)]),
+        SignupOutcome.NotOpen => Notice(form.Title, text["Page.NotOpenText", SignupPage.LocalTime(form.OpensAt ?? DateTime.UtcNow)],
             StatusCodes.Status409Conflict),
-        SignupOutcome.Closed => Html(page.Notice(form.Title, text["Page.ClosedText"]), StatusCodes.Status409Conflict),
-        SignupOutcome.Full => Html(page.Notice(form.Title, text["Page.FullText"]), StatusCodes.Status409Conflict),
-        _ => Html(page.Notice(form.Title, text["Page.BlacklistedText"]), StatusCodes.Status403Forbidden),
+        SignupOutcome.Closed => Notice(form.Title, text["Page.ClosedText"], StatusCodes.Status409Conflict),
+        SignupOutcome.Full => Notice(form.Title, text["Page.FullText"], StatusCodes.Status409Conflict),
+        _ => Notice(form.Title, text["Page.BlacklistedText"], StatusCodes.Status403Forbidden),
     };
 
-    private static IResult Notice(SignupPage page, IStringLocalizer<SignupText> text, string titleKey, string textKey, int status) =>
-        Html(page.Notice(text[titleKey], text[textKey]), status);
+    private static IResult Notice(IStringLocalizer<SignupText> text, string titleKey, string textKey, int status) =>
+        Notice(text[titleKey], text[textKey], status);
+
+    // Personal (a MemberNo) or carrying a one-visitor token: never kept by a cache (PhonePageResult).
+    private static IResult Notice(string title, string message, int status) =>
+        PhonePageResult.For<SignupNoticePage>(new { Title = title, Message = message }, status);
 
     private static string? Clean(Microsoft.Extensions.Primitives.StringValues value) => CommunityPortal.Infrastructure.Validation.Text.Clean(value.ToString());
-
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) => new PageResult(Encoding.UTF8.GetBytes(html), status);
-
-    private sealed class PageResult(byte[] html, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = "text/html; charset=utf-8";
-            // Personal (a MemberNo) or carrying a one-visitor token: never kept by a cache.
-            http.Response.Headers.CacheControl = "no-store";
-            http.Response.ContentLength = html.Length;
-            return http.Response.Body.WriteAsync(html).AsTask();
-        }
-    }
 }
