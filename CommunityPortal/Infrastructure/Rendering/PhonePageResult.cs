@@ -16,7 +16,7 @@ public static class PhonePageResult
             CultureInfo.CurrentUICulture);
 
     /// <summary>
-    /// Renders in the culture the endpoint chose (ScanCulture): the result runs after the endpoint's async method has
+    /// Renders in the culture the endpoint chose (PhonePageCulture): the result runs after the endpoint's async method has
     /// returned, and a culture set inside an async method does not flow back out of it.
     /// </summary>
     private sealed class NoStore(RazorComponentResult page, CultureInfo culture, CultureInfo uiCulture) : IResult

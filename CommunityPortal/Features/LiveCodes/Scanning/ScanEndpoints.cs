@@ -17,7 +17,7 @@ internal static class ScanEndpoints
     {
         // ShortCircuit: these endpoints run straight after routing, skipping the portal's middleware (sign-in, first-run,
         // antiforgery, status-code pages, request localization). The scan path needs none of it and it costs a third of
-        // the throughput (bench/scan-bench.sh); the page's culture comes from the cookie (ScanCulture).
+        // the throughput (bench/scan-bench.sh); the page's culture comes from the cookie (PhonePageCulture).
         var scans = app.MapGroup("/q");
         scans.AllowAnonymous().ExcludeFromDescription().ShortCircuit();
         scans.MapGet("/{slug}", ScanAsync);
@@ -27,7 +27,7 @@ internal static class ScanEndpoints
     private static async Task<IResult> ScanAsync(string slug, string? c, HttpContext http, ILiveCodeRoutingState state,
         IScanRecorder recorder, ScanPage page, VisitorCookie visitors, MemberCookie members, ILoggerFactory loggers)
     {
-        ScanCulture.Apply(http);
+        PhonePageCulture.Apply(http);
         if (!LiveCode.IsValidSlug(slug) || state.Find(slug) is not { } route)
         {
             return await page.NoticeAsync("Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);

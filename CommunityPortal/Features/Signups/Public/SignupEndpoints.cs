@@ -23,7 +23,7 @@ internal static class SignupEndpoints
     public static void MapSignupEndpoints(this IEndpointRouteBuilder app)
     {
         // Like /q: straight after routing (no sign-in, first-run redirect or status-code pages for a public page); the
-        // culture comes from the portal's cookie (ScanCulture) and antiforgery is checked here, not by the middleware.
+        // culture comes from the portal's cookie (PhonePageCulture) and antiforgery is checked here, not by the middleware.
         var pages = app.MapGroup("/s");
         pages.AllowAnonymous().ExcludeFromDescription().ShortCircuit();
         pages.MapGet("/{slug}", ShowAsync);
@@ -34,7 +34,7 @@ internal static class SignupEndpoints
         SignupFormService forms, SignupService signups, SignupTokens tokens, MemberCookie members, ReceiptGroups groups,
         IAntiforgery antiforgery, IStringLocalizer<SignupText> text)
     {
-        ScanCulture.Apply(http);
+        PhonePageCulture.Apply(http);
         if (await forms.GetBySlugAsync(slug, http.RequestAborted) is not { } form)
         {
             return Notice(text, "Page.NotFoundTitle", "Page.NotFoundText", StatusCodes.Status404NotFound);
@@ -56,7 +56,7 @@ internal static class SignupEndpoints
         MemberCookie members, VisitorCookie visitors, SignupThrottle throttle, ReceiptGroups groups, IAntiforgery antiforgery,
         IStringLocalizer<SignupText> text, ILoggerFactory loggers)
     {
-        ScanCulture.Apply(http);
+        PhonePageCulture.Apply(http);
         if (!throttle.TryAcquire(http, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

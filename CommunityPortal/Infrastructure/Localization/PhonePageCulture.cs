@@ -1,14 +1,14 @@
 using System.Globalization;
-using CommunityPortal.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 
 namespace CommunityPortal.Infrastructure.Localization;
 
 /// <summary>
-/// The scan page's culture: the portal's culture cookie when it names a supported culture, else Chinese. The scan
-/// endpoints skip the request-localization middleware (they short-circuit), so they read the cookie themselves.
+/// The phone pages' culture (/q scan and /s sign-up): the portal's culture cookie when it names a supported culture,
+/// else Chinese. Those endpoints skip the request-localization middleware (they short-circuit), so they read the
+/// cookie themselves.
 /// </summary>
-internal static class ScanCulture
+internal static class PhonePageCulture
 {
     private static readonly Dictionary<string, CultureInfo> Cultures =
         PortalCultures.Supported.ToDictionary(c => c, c => CultureInfo.GetCultureInfo(c), StringComparer.OrdinalIgnoreCase);
