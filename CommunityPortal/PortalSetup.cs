@@ -1,21 +1,21 @@
-using CommunityPortal.Common;
-using CommunityPortal.Components;
 using CommunityPortal.Components.Account;
+using CommunityPortal.Components;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Api;
-using CommunityPortal.Features.ApiKeys;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.Health;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Profile;
-using CommunityPortal.Features.Members.Api;
-using CommunityPortal.Features.Members.Import;
-using CommunityPortal.Features.Rendering;
+using CommunityPortal.Features.Posters;
+using CommunityPortal.Features.Seeding;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Users.FirstRun;
 using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Visitors;
+using CommunityPortal.Infrastructure.Api;
+using CommunityPortal.Infrastructure.ApiKeys;
+using CommunityPortal.Infrastructure.Health;
+using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Infrastructure.Rendering;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -42,13 +42,12 @@ public static class PortalSetup
         services.AddMatrix();
         services.AddGroupQrs();
         services.AddRendering(configuration);
+        services.AddVisitors();
         services.AddLiveCodes();
+        services.AddPosters();
         services.AddMembers();
-        services.AddMemberProfile();
         services.AddSignups();
-        services.AddMemberList();
-        services.AddMembersApi();
-        services.AddMemberImport();
+        services.AddSeeding();
         return services;
     }
 
@@ -69,13 +68,15 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapCultureSwitch();
         app.MapPortalHealth();
-        app.MapPortalApi();
-        app.MapGroupQrs();
         app.MapRendering();
-        app.MapLiveCodes();
-        app.MapSignups();
-        app.MapMemberList();
-        app.MapMemberImport();
+        // Each feature maps its pages' endpoints and its part of /api/v1 (in this order in the OpenAPI document).
+        var api = app.MapPortalApi();
+        app.MapMatrix(api);
+        app.MapGroupQrs(api);
+        app.MapLiveCodes(api);
+        app.MapSignups(api);
+        app.MapMembers(api);
+        app.MapPosters(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -1,6 +1,6 @@
 using CommunityPortal;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Admin;
+using CommunityPortal.Infrastructure.Admin;
 using CommunityPortal.Features.Users;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.Resolve() });

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Maintains paired resource files: Base.resx (English, the neutral culture) and Base.zh-CN.resx.
 
-  python3 tools/resx.py set  Resources/Features/Matrix/MatrixText Key "中文" "English"
-  python3 tools/resx.py load Resources/Features/Matrix/MatrixText strings.tsv   # lines: key<TAB>中文<TAB>English
+  python3 tools/resx.py set  CommunityPortal/Features/Matrix/MatrixText Key "中文" "English"
+  python3 tools/resx.py load CommunityPortal/Features/Matrix/MatrixText strings.tsv   # lines: key<TAB>中文<TAB>English
   python3 tools/resx.py check                                                    # every key in both cultures
 
+A pair lies beside its marker class (MatrixText.cs), whose namespace and name the compiled resource takes.
 Keys are kept sorted so that diffs stay small.
 """
 import glob
@@ -49,8 +50,8 @@ def set_many(base, rows):
 
 def check():
     ok = True
-    for neutral in glob.glob("CommunityPortal/Resources/**/*.resx", recursive=True):
-        if neutral.endswith(".zh-CN.resx"):
+    for neutral in glob.glob("CommunityPortal/**/*.resx", recursive=True):
+        if neutral.endswith(".zh-CN.resx") or "/bin/" in neutral or "/obj/" in neutral:
             continue
         zh_path = neutral[:-5] + ".zh-CN.resx"
         en, zh = read(neutral), read(zh_path)

@@ -1,7 +1,8 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Features.Matrix;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Tests.Data;
@@ -344,7 +345,7 @@ public sealed class DomainEventTests : MatrixTestBase
     }
 
     /// <summary>One context used for a whole story, the way a future feature might hold a unit of work.</summary>
-    private sealed class PortalDbContextScope(TestDatabase database) : IAsyncDisposable
+    private sealed class PortalDbContextScope(PortalDatabase database) : IAsyncDisposable
     {
         public CommunityPortal.Data.PortalDbContext Db { get; } = database.CreateDbContext();
 

@@ -1,6 +1,5 @@
 using CommunityPortal.Data;
 using CommunityPortal.Data.Migrations;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +39,7 @@ public sealed class MigrationSchemaTests
     [Fact]
     public async Task Migrate_OnAnExistingDatabase_IsANoOp()
     {
-        await using var database = new TestDatabase();
+        await using var database = new PortalDatabase();
         await database.InitializeAsync();
         await database.Services.MigrateDatabaseAsync();
         await using var db = database.CreateDbContext();

@@ -1,5 +1,5 @@
 using CommunityPortal.Data;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

@@ -1,10 +1,11 @@
 using CommunityPortal.Data;
 using CommunityPortal.Data.Migrations;
-using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Segments;
 using CommunityPortal.Features.Members.Events;
 using CommunityPortal.Features.Signups;
 using CommunityPortal.Features.Users;

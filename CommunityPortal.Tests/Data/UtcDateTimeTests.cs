@@ -1,13 +1,12 @@
-using CommunityPortal.Features.ApiKeys;
+using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Tests.Data;
 
 public sealed class UtcDateTimeTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly PortalDatabase _database = new();
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

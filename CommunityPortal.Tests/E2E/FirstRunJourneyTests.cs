@@ -3,6 +3,8 @@ using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Playwright;
 
+using MatrixPage = CommunityPortal.Tests.E2E.Pages.MatrixPage;
+
 namespace CommunityPortal.Tests.E2E;
 
 /// <summary>

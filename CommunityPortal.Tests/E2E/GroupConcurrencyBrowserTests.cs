@@ -1,9 +1,12 @@
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+
+using GroupPage = CommunityPortal.Tests.E2E.Pages.GroupPage;
 
 namespace CommunityPortal.Tests.E2E;
 

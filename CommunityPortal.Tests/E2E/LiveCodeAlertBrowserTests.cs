@@ -1,9 +1,10 @@
-using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Visitors;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Features.LiveCodes.Scanning;
 
 namespace CommunityPortal.Tests.E2E;
 
@@ -36,7 +37,7 @@ public sealed class LiveCodeAlertBrowserTests(ChromiumFixture chromium, PortalSe
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/q/alert-pool");
             request.Headers.TryAddWithoutValidation("User-Agent", ScanEndpointTests.WeChatAgent);
-            request.Headers.TryAddWithoutValidation("Cookie", $"{ScanEndpoints.VisitorCookie}=alert-visitor-{i:D8}");
+            request.Headers.TryAddWithoutValidation("Cookie", $"{VisitorCookie.Name}=alert-visitor-{i:D8}");
             using var response = await http.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, $"scan {i}: {response.StatusCode}");
             Assert.Contains("读书会1群", await response.Content.ReadAsStringAsync());

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.GroupQrs;
 using CommunityPortal.Tests.Features.LiveCodes;
-using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Playwright;
+
+using GroupPage = CommunityPortal.Tests.E2E.Pages.GroupPage;
+using CommunityPortal.Tests.Infrastructure.Rendering;
 
 namespace CommunityPortal.Tests.E2E;
 

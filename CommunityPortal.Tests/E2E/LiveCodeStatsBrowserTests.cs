@@ -1,11 +1,13 @@
 using System.Net;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Features.LiveCodes.Scanning;
 
 namespace CommunityPortal.Tests.E2E;
 

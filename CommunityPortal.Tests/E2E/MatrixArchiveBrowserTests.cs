@@ -1,11 +1,15 @@
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
+using CommunityPortal.Features.Matrix.Tree;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ThemeService = CommunityPortal.Features.Matrix.ThemeService;
+using ThemeService = CommunityPortal.Features.Matrix.Themes.ThemeService;
+
+using MatrixPage = CommunityPortal.Tests.E2E.Pages.MatrixPage;
 
 namespace CommunityPortal.Tests.E2E;
 

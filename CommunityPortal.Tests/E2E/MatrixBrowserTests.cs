@@ -1,7 +1,9 @@
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Playwright;
+
+using MatrixPage = CommunityPortal.Tests.E2E.Pages.MatrixPage;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Extensions.DependencyInjection;

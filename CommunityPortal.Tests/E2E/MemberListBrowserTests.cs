@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Extensions.DependencyInjection;

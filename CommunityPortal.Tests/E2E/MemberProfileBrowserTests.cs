@@ -1,10 +1,16 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+
+using GroupPage = CommunityPortal.Tests.E2E.Pages.GroupPage;
+using MemberProfilePage = CommunityPortal.Tests.E2E.Pages.MemberProfilePage;
 
 namespace CommunityPortal.Tests.E2E;
 

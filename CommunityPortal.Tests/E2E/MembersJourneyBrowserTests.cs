@@ -2,13 +2,17 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Signups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+
+using MemberProfilePage = CommunityPortal.Tests.E2E.Pages.MemberProfilePage;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Rendering;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Infrastructure.Rendering;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
-using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Infrastructure.Rendering;
+using CommunityPortal.Tests.Features.Posters.Batch;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -1,8 +1,8 @@
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
-using CommunityPortal.Tests.Features.Rendering;
 using Microsoft.Playwright;
+using CommunityPortal.Tests.Infrastructure.Rendering;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -1,12 +1,16 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Members.Profile;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Signups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+
+using MemberProfilePage = CommunityPortal.Tests.E2E.Pages.MemberProfilePage;
 
 namespace CommunityPortal.Tests.E2E;
 

@@ -1,6 +1,7 @@
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.List;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.Features.LiveCodes;
 using CommunityPortal.Tests.Features.Signups;
@@ -33,7 +34,7 @@ public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer se
         var spammer = await SignupSeed.MemberAsync(server.Services, "广告号", "13700000000");
         await SignupSeed.BlacklistAsync(server.Services, spammer.Id);
 
-        var person = await chromium.NewPhoneAsync(SignupWebFactory.WeChatAgent);
+        var person = await chromium.NewPhoneAsync(PhoneClients.WeChatAgent);
         await person.GotoAsync(server.Url("/s/read3"));
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("亲子阅读营报名");
         Assert.Equal(0, await person.Locator("script").CountAsync());
@@ -66,7 +67,7 @@ public sealed class SignupBrowserTests(ChromiumFixture chromium, PortalServer se
         await Assertions.Expect(person.Locator("h1")).ToHaveTextAsync("你已报名");
         await Assertions.Expect(person.GetByText("第3期共读1群")).ToBeVisibleAsync();
 
-        var blacklisted = await chromium.NewPhoneAsync(SignupWebFactory.WeChatAgent);
+        var blacklisted = await chromium.NewPhoneAsync(PhoneClients.WeChatAgent);
         await blacklisted.GotoAsync(server.Url("/s/read3"));
         await blacklisted.GetByLabel("姓名").FillAsync("张三");
         await blacklisted.GetByLabel("手机号").FillAsync("13700000000");

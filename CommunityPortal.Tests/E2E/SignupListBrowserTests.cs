@@ -1,5 +1,6 @@
 using CommunityPortal.Features.Signups;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Signups.Public;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using CommunityPortal.Tests.Features.Signups;

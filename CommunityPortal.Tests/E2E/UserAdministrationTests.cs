@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Infrastructure.Security;
 using UsersPage = CommunityPortal.Tests.E2E.Pages.UsersPage;
 using CommunityPortal.Tests.E2E.Infrastructure;
 using CommunityPortal.Tests.E2E.Pages;
 using Microsoft.Playwright;
+
 
 namespace CommunityPortal.Tests.E2E;
 

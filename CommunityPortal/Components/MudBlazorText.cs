@@ -1,7 +1,7 @@
 namespace CommunityPortal.Components;
 
 /// <summary>
-/// Marker for Resources/Components/MudBlazorText.zh-CN.resx: Chinese for MudBlazor's own texts, keyed as MudBlazor keys
+/// Marker for MudBlazorText.zh-CN.resx beside it: Chinese for MudBlazor's own texts, keyed as MudBlazor keys
 /// them. There is deliberately no English file: MudBlazor's built-in English is the fallback (Shared/PortalMudLocalizer).
 /// </summary>
 public sealed class MudBlazorText;

@@ -1,4 +1,4 @@
 namespace CommunityPortal.Components;
 
-/// <summary>Marker for Resources/Components/SharedText.*.resx: layout, navigation and common words.</summary>
+/// <summary>Marker for SharedText.resx and SharedText.zh-CN.resx beside it.</summary>
 public sealed class SharedText;

@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
 using CommunityPortal.Data;
-using CommunityPortal.Features.Admin;
+using CommunityPortal.Features.Seeding.Demo;
+using CommunityPortal.Infrastructure.Admin;
 using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -79,7 +79,6 @@ internal static class BenchDatabases
         services.AddMatrix();
         services.AddLiveCodes();
         services.AddMembers();
-        services.AddMembersApi();
         return services.BuildServiceProvider();
     }
 

@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Seeding.Demo;
 using CommunityPortal.Features.Members.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Localization;
+using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.Tree;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Seeding.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

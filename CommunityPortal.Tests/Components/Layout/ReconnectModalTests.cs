@@ -4,7 +4,7 @@ using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Components.Layout;
 
-public sealed class ReconnectModalTests : PortalComponentTestBase
+public sealed class ReconnectModalTests : ComponentTest
 {
     [Theory]
     [InlineData("zh-CN", "重新连接失败，", " 秒后再试。")]

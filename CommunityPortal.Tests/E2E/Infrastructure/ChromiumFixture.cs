@@ -53,7 +53,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public const string WeChatPhoneAgent = Features.LiveCodes.ScanEndpointTests.WeChatAgent;
+    public const string WeChatPhoneAgent = Features.LiveCodes.Scanning.ScanEndpointTests.WeChatAgent;
 
     public async Task DisposeAsync()
     {

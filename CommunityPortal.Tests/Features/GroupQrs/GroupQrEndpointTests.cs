@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.GroupQrs.Api;
-using CommunityPortal.Features.Users;
-using CommunityPortal.Tests.Features.Api;
+using CommunityPortal.Infrastructure.Security;
 using CommunityPortal.Tests.Features.Matrix;
+using CommunityPortal.Tests.Infrastructure.Api;
 
 namespace CommunityPortal.Tests.Features.GroupQrs;
 
-public sealed class GroupQrEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class GroupQrEndpointTests(ApiSite factory) : IClassFixture<ApiSite>
 {
     private readonly HttpClient _operator = factory.ClientAs(Roles.Operator);
 

@@ -1,7 +1,7 @@
 using Bunit;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Features.GroupQrs;
-using CommunityPortal.Features.Matrix.Pages;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Tests.Features.Matrix;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +67,7 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
     [InlineData("en", -1, "Expired")]
     public async Task Expiry_WithinThreeDaysOrPassed_IsWarned(string language, int hoursLeft, string expected)
     {
-        using var culture = new Infrastructure.CultureScope(language);
+        using var culture = new CultureScope(language);
         var group = await SeedGroupAsync(null, "将过期群", 0);
         await StoreQrAsync(group.Id, QrBytes.Invite, DateTime.UtcNow.AddHours(hoursLeft));
 
@@ -185,7 +185,7 @@ public sealed class GroupQrPanelTests : MatrixComponentTestBase
     [InlineData("en", "https://u.wechat.com/EMpersonal", "personal contact")]
     public async Task Upload_Refused_ShowsTheReason_AndStoresNothing(string language, string file, string expected)
     {
-        using var culture = new Infrastructure.CultureScope(language);
+        using var culture = new CultureScope(language);
         var group = await SeedGroupAsync(null, "拒绝群", 0);
         var cut = Render<GroupQrPanel>(p => p.Add(x => x.GroupId, group.Id));
         cut.WaitForElement("[data-testid=group-qr-empty]");

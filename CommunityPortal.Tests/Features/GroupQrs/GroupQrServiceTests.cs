@@ -1,8 +1,8 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Tests.Features.Matrix;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,7 +1,10 @@
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using CommunityPortal.Features.Matrix.Api;
-using CommunityPortal.Tests.Features.Api;
+using CommunityPortal.Features.Matrix;
+using CommunityPortal.Tests.Infrastructure.Api;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 

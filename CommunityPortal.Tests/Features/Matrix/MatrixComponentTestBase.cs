@@ -1,13 +1,17 @@
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Tests.Infrastructure;
-using ThemeService = CommunityPortal.Features.Matrix.ThemeService;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
+using ThemeService = CommunityPortal.Features.Matrix.Themes.ThemeService;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 
-/// <summary>bUnit over the real matrix services (PortalComponentTestBase), with matrix seeding helpers.</summary>
-public abstract class MatrixComponentTestBase : PortalComponentTestBase
+/// <summary>bUnit over the real matrix services (ComponentTest), with matrix seeding helpers.</summary>
+public abstract class MatrixComponentTestBase : ComponentTest
 {
-    protected T Get<T>() where T : notnull => Database.Get<T>();
+    /// <summary>Matrix tests seed and check through the database's own services, as a second user would.</summary>
+    protected new T Get<T>() where T : notnull => Database.Get<T>();
 
     protected async Task<ActivityDto> SeedActivityAsync(string theme = "读书会", string series = "21天共读")
     {

@@ -1,21 +1,24 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
+using CommunityPortal.Features.Matrix.Tree;
 using CommunityPortal.Features.Users;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPortal.Tests.Features.Matrix;
 
 /// <summary>
-/// A fresh migrated SQLite database per test, the matrix services over it, and helpers that build a matrix
+/// A fresh <see cref="PortalDatabase"/> per test, and helpers that build a matrix
 /// the way a user would (through the services), so each test reads as a short story.
 /// </summary>
-public abstract class MatrixTestBase : IAsyncLifetime
+public abstract class MatrixTestBase : DatabaseTest
 {
     protected static readonly DateOnly May1 = new(2026, 5, 1);
-
-    protected TestDatabase Database { get; } = new();
 
     protected ThemeService Themes => Database.Get<ThemeService>();
 
@@ -28,30 +31,6 @@ public abstract class MatrixTestBase : IAsyncLifetime
     protected GroupQueryService Query => Database.Get<GroupQueryService>();
 
     protected MatrixTreeService Tree => Database.Get<MatrixTreeService>();
-
-    /// <summary>Events published on the bus so far (a copy, safe to enumerate).</summary>
-    protected IReadOnlyList<IDomainEvent> Published
-    {
-        get
-        {
-            lock (Database.PublishedEvents)
-            {
-                return [.. Database.PublishedEvents];
-            }
-        }
-    }
-
-    public virtual Task InitializeAsync() => Database.InitializeAsync();
-
-    public virtual Task DisposeAsync() => Database.DisposeAsync();
-
-    protected void ForgetPublishedEvents()
-    {
-        lock (Database.PublishedEvents)
-        {
-            Database.PublishedEvents.Clear();
-        }
-    }
 
     protected Task<ThemeDto> ThemeAsync(string name = "读书会", string? description = null) =>
         Themes.CreateAsync(new ThemeInput { Name = name, Description = description });
@@ -112,12 +91,6 @@ public abstract class MatrixTestBase : IAsyncLifetime
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
-    }
-
-    protected async Task<int> CountAsync<T>() where T : Entity
-    {
-        await using var db = Database.CreateDbContext();
-        return await db.Set<T>().CountAsync();
     }
 
     protected async Task<T> RowAsync<T>(int id) where T : Entity

@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +14,13 @@ public sealed class MemberNumberTests : MemberTestBase
 
         var created = await Task.WhenAll(Enumerable.Range(0, people).Select(i => Task.Run(async () =>
         {
-            using var scope = Db.Services.CreateScope();
+            using var scope = Database.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<MemberService>()
                 .CreateAsync(new MemberInput { Nickname = $"并发{i}" }, Xiaowang);
         })));
 
         Assert.Equal(Enumerable.Range(Member.FirstMemberNo, people), created.Select(m => m.MemberNo).Order());
-        await using var db = Db.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(people, await db.Set<Member>().Select(m => m.MemberNo).Distinct().CountAsync());
     }
 
@@ -52,20 +52,20 @@ public sealed class MemberNumberTests : MemberTestBase
     {
         var channel = await ChannelAsync("公众号文章");
         // The member row is in, its number taken; then the channel's automatic tag cannot be written.
-        await Db.ExecuteAsync("CREATE TRIGGER fail_tags BEFORE INSERT ON MemberTags BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;");
+        await Database.ExecuteAsync("CREATE TRIGGER fail_tags BEFORE INSERT ON MemberTags BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;");
 
         await Assert.ThrowsAnyAsync<Exception>(() => CreateMemberAsync("半途", channelId: channel));
 
         Assert.Equal(0, await CountAsync<Member>());
         Assert.Equal(0, await CountAsync<MemberEvent>());
-        await Db.ExecuteAsync("DROP TRIGGER fail_tags;");
+        await Database.ExecuteAsync("DROP TRIGGER fail_tags;");
         Assert.Equal(10001, (await CreateMemberAsync("重来", channelId: channel)).MemberNo);
     }
 
     [Fact]
     public async Task Reserve_OutsideATransaction_IsRefused()
     {
-        await using var db = Db.CreateDbContext();
+        await using var db = Database.CreateDbContext();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => MemberNumbers.ReserveAsync(db, 1, CancellationToken.None));
     }

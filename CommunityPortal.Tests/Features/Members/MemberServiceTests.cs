@@ -1,6 +1,5 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.Members;
 
@@ -29,7 +28,7 @@ public sealed class MemberServiceTests : MemberTestBase
         var member = await Members.CreateAsync(new MemberInput { Nickname = "  新人  " }, Xiaowang);
 
         Assert.Equal((10001, "新人", GrowthLevel.C, MemberStatus.Active), (member.MemberNo, member.Nickname, member.GrowthLevel, member.Status));
-        Assert.Contains(Db.Published<MemberCreated>(), e => e.MemberId == member.Id && e.MemberNo == 10001);
+        Assert.Contains(Database.Published<MemberCreated>(), e => e.MemberId == member.Id && e.MemberNo == 10001);
     }
 
     [Theory]
@@ -139,7 +138,7 @@ public sealed class MemberServiceTests : MemberTestBase
         Assert.Equal(("群内发广告", "小王"), (timeline[1].Text, timeline[1].ActorName));
         Assert.Equal(
             [MemberStatus.Blacklisted, MemberStatus.Active],
-            Db.Published<MemberStatusChanged>().Where(e => e.MemberId == member.Id).Select(e => e.NewStatus));
+            Database.Published<MemberStatusChanged>().Where(e => e.MemberId == member.Id).Select(e => e.NewStatus));
     }
 
     [Fact]

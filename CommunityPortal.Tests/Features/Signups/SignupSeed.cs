@@ -1,6 +1,12 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Profile;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Signups.Form;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPortal.Tests.Features.Signups;

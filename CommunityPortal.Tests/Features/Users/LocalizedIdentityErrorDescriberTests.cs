@@ -1,5 +1,4 @@
 using CommunityPortal.Features.Users;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,9 +6,9 @@ namespace CommunityPortal.Tests.Features.Users;
 
 public sealed class LocalizedIdentityErrorDescriberTests : IAsyncLifetime
 {
-    private UsersDatabase db = default!;
+    private readonly PortalDatabase db = new();
 
-    public async Task InitializeAsync() => db = await UsersDatabase.CreateAsync();
+    public Task InitializeAsync() => db.InitializeAsync();
 
     public async Task DisposeAsync() => await db.DisposeAsync();
 

@@ -1,4 +1,4 @@
 namespace CommunityPortal.Components.Account;
 
-/// <summary>Marker for Resources/Components/Account/AccountText.*.resx: sign-in, setup and account pages.</summary>
+/// <summary>Marker for AccountText.resx and AccountText.zh-CN.resx beside it.</summary>
 public sealed class AccountText;

@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 
 namespace CommunityPortal.Components.Shared;
 

@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 
 namespace CommunityPortal.Features.GroupQrs;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using CommunityPortal.Common;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Infrastructure.Validation;
+using CommunityPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

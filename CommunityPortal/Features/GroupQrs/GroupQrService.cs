@@ -1,4 +1,5 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;

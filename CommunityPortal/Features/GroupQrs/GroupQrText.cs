@@ -1,4 +1,4 @@
 namespace CommunityPortal.Features.GroupQrs;
 
-/// <summary>Marker for Resources/Features/GroupQrs/GroupQrText.*.resx: the group QR panel, API and refusals.</summary>
+/// <summary>Marker for GroupQrText.resx and GroupQrText.zh-CN.resx beside it.</summary>
 public sealed class GroupQrText;

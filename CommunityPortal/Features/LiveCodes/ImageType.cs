@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.LiveCodes;
 
 internal static class ImageType

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 
 namespace CommunityPortal.Features.LiveCodes;
 

@@ -1,7 +1,8 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Matrix;
 
+using CommunityPortal.Features.LiveCodes.Routing;
 namespace CommunityPortal.Features.LiveCodes;
 
 /// <summary>

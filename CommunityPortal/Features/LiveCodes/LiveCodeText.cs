@@ -1,4 +1,5 @@
+
 namespace CommunityPortal.Features.LiveCodes;
 
-/// <summary>Marker for Resources/Features/LiveCodes/LiveCodeText.*.resx: the scan page and live-code messages.</summary>
+/// <summary>Marker for LiveCodeText.resx and LiveCodeText.zh-CN.resx beside it.</summary>
 public sealed class LiveCodeText;

@@ -1,3 +1,11 @@
+using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Fallback;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
+using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Features.LiveCodes.Stats;
+
 namespace CommunityPortal.Features.LiveCodes;
 
 public static class LiveCodesRegistration
@@ -17,13 +25,15 @@ public static class LiveCodesRegistration
         services.AddScoped<PoolAdvisor>();
         services.AddScoped<Stats.ScanStatsService>();
         services.AddSingleton<ScanPage>();
-        services.AddSingleton<ScanMemberLinks>();
         services.AddLiveCodeAlerts();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapLiveCodes(this IEndpointRouteBuilder app)
+    /// <summary>The public /q/{slug} scan page and /api/v1/livecodes (with its fallback image).</summary>
+    public static IEndpointRouteBuilder MapLiveCodes(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapLiveCodesApi();
+        api.MapLiveCodeFallbackImageApi();
         app.MapScanEndpoints();
         return app;
     }

@@ -1,3 +1,6 @@
+using CommunityPortal.Features.LiveCodes.Scanning;
+using CommunityPortal.Features.Visitors;
+
 namespace CommunityPortal.Features.LiveCodes;
 
 /// <summary>
@@ -7,7 +10,8 @@ namespace CommunityPortal.Features.LiveCodes;
 public sealed class Scan
 {
     public const int UserAgentMax = 256;
-    public const int VisitorKeyLength = 32;
+    /// <summary>A visitor cookie's stored key (its hash, <see cref="VisitorCookie.Hash"/>).</summary>
+    public const int VisitorKeyLength = VisitorCookie.KeyLength;
 
     public long Id { get; set; }
 

@@ -1,6 +1,7 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.Users;
 
+using CommunityPortal.Features.Matrix.Groups;
 namespace CommunityPortal.Features.Matrix;
 
 /// <summary>社群: one WeChat group, in an activity or standalone (a long-term group outside any activity).</summary>

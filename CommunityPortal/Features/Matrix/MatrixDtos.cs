@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Matrix;
 
 public sealed record ThemeDto(int Id, string Name, string? Description, bool IsArchived, int Version, int SeriesCount);

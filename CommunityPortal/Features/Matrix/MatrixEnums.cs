@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Matrix;
 
 /// <summary>群分层: 福利/C群, 核心/会员, 流通/学院 (seeds/001).</summary>

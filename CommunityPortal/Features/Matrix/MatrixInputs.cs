@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Matrix;
 
 // Mutable input models: bound by forms and by the API, validated by the services.

@@ -1,4 +1,5 @@
+
 namespace CommunityPortal.Features.Matrix;
 
-/// <summary>Marker for Resources/Features/Matrix/MatrixText.*.resx: the matrix's UI and messages.</summary>
+/// <summary>Marker for MatrixText.resx and MatrixText.zh-CN.resx beside it.</summary>
 public sealed class MatrixText;

@@ -18,7 +18,7 @@ public sealed record MemberActor(string? Id, string? Name)
     public static MemberActor From(ClaimsPrincipal user)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var name = user.FindFirstValue(Users.PortalClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name;
+        var name = user.FindFirstValue(CommunityPortal.Features.Users.PortalClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name;
         return new MemberActor(Trim(id, IdMax), Trim(name, NameMax));
     }
 

@@ -3,6 +3,7 @@ using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using CommunityPortal.Features.Members.List;
 namespace CommunityPortal.Features.Members;
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 
 namespace CommunityPortal.Features.Members;
 

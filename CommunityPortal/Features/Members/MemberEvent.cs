@@ -1,3 +1,5 @@
+using CommunityPortal.Features.Members.Timeline;
+
 namespace CommunityPortal.Features.Members;
 
 /// <summary>

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members;
 
 // Mutable input models: bound by forms, the API and CSV rows, validated by the services.

@@ -1,9 +1,11 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members;
 
 /// <summary>Creates and changes members, blacklists them and lifts it. Lists are in MemberQueryService.</summary>

@@ -1,4 +1,5 @@
+
 namespace CommunityPortal.Features.Members;
 
-/// <summary>Marker for Resources/Features/Members/MemberText.*.resx: members, tags, service records and their messages.</summary>
+/// <summary>Marker for MemberText.resx and MemberText.zh-CN.resx beside it.</summary>
 public sealed class MemberText;

@@ -1,5 +1,6 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 
+using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members;
 
 /// <summary>标签组: tags of one kind and theme, e.g. "来源渠道" (Behaviour) or "意向产品" (Attribute).</summary>

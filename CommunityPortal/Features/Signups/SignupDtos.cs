@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Signups;
 
 public sealed record SignupFormDto(

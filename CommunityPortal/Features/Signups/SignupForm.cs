@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 
 namespace CommunityPortal.Features.Signups;
 

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Signups;
 
 // Mutable input models: bound by the editor page and the API, validated by the services.

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Signups;
 
 public static class SignupLinks

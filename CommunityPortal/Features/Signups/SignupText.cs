@@ -1,4 +1,5 @@
+
 namespace CommunityPortal.Features.Signups;
 
-/// <summary>Marker for Resources/Features/Signups/SignupText.*.resx: the sign-up page, editor, list and their messages.</summary>
+/// <summary>Marker for SignupText.resx and SignupText.zh-CN.resx beside it.</summary>
 public sealed class SignupText;

@@ -1,6 +1,7 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 
+using CommunityPortal.Features.Users.Manage;
 namespace CommunityPortal.Features.Users;
 
 /// <summary>Field → messages, for errors whose text is already localized.</summary>

@@ -4,6 +4,11 @@ using CommunityPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
+using CommunityPortal.Features.Users.Cli;
+using CommunityPortal.Features.Users.Manage;
+using CommunityPortal.Infrastructure.Admin;
+using CommunityPortal.Features.Users.FirstRun;
+using CommunityPortal.Infrastructure.Security;
 namespace CommunityPortal.Features.Users;
 
 public static class UsersRegistration
@@ -44,6 +49,7 @@ public static class UsersRegistration
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddScoped<UserDirectory>();
+        services.AddAdminCommand<CreateUserCommand>();
 
         services.AddAuthorizationBuilder().AddPortalPolicies();
         return services;
@@ -56,19 +62,5 @@ public static class UsersRegistration
             builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
         return builder;
-    }
-
-    /// <summary>Creates the four roles if they are missing (idempotent, at every start).</summary>
-    public static async Task EnsureRolesAsync(this IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
+
 namespace CommunityPortal.Features.Users;
 
-/// <summary>Marker for Resources/Features/Users/UsersText.*.resx: user administration and Identity's error messages.</summary>
+/// <summary>Marker for UsersText.resx and UsersText.zh-CN.resx beside it.</summary>
 public sealed class UsersText;

@@ -1,7 +1,6 @@
 using Bunit;
-using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.LiveCodes.Alerts;
-using CommunityPortal.Features.LiveCodes.Pages;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 

@@ -1,7 +1,9 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
+using CommunityPortal.Features.LiveCodes.Scanning;
 using CommunityPortal.Features.LiveCodes.Alerts;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
@@ -9,7 +11,7 @@ namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 /// <summary>The monitor over the real routing state and database, with a clock the test moves.</summary>
 public sealed class LiveCodeAlertMonitorTests : IAsyncLifetime
 {
-    private readonly LiveCodeTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
     private readonly List<LiveCodeAlertUpdate> _updates = [];
     private ManualClock _clock = default!;
 

@@ -1,4 +1,5 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Alerts;
 using CommunityPortal.Features.Matrix;
 

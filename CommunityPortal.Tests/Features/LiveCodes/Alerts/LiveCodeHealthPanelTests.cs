@@ -1,9 +1,8 @@
 using System.Globalization;
 using Bunit;
-using CommunityPortal.Common;
-using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Alerts;
-using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 

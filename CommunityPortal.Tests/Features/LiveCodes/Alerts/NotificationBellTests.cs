@@ -1,5 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Manage;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Alerts;
 using MudBlazor;
 

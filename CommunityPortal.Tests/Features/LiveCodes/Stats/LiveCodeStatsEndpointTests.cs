@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using CommunityPortal.Features.Users;
-using CommunityPortal.Tests.Features.Api;
+using CommunityPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CommunityPortal.Tests.Infrastructure.Api;
+using CommunityPortal.Tests.Features.LiveCodes.Scanning;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 
-public sealed class LiveCodeStatsEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class LiveCodeStatsEndpointTests(ApiSite factory) : IClassFixture<ApiSite>
 {
     private async Task ScanAsync(string path)
     {

@@ -1,5 +1,6 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Scanning;
 using CommunityPortal.Features.LiveCodes.Stats;
 using Microsoft.Extensions.DependencyInjection;
 using static CommunityPortal.Tests.Features.LiveCodes.Stats.StatsSeed;

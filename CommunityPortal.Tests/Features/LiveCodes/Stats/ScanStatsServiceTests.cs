@@ -1,4 +1,6 @@
 using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Stats;
 using static CommunityPortal.Tests.Features.LiveCodes.Stats.StatsSeed;
 
@@ -7,7 +9,7 @@ namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 /// <summary>The stats service over a real migrated SQLite file, in the default portal zone (Asia/Shanghai).</summary>
 public sealed class ScanStatsServiceTests : IAsyncLifetime
 {
-    private readonly LiveCodeTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -187,6 +189,6 @@ public sealed class ScanStatsServiceTests : IAsyncLifetime
     [Fact]
     public async Task UnknownLiveCode_IsNotFound()
     {
-        await Assert.ThrowsAsync<CommunityPortal.Common.NotFoundException>(() => Service.GetAsync(999, new StatsQuery()));
+        await Assert.ThrowsAsync<CommunityPortal.Infrastructure.Validation.NotFoundException>(() => Service.GetAsync(999, new StatsQuery()));
     }
 }

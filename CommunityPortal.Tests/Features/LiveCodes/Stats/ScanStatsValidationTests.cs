@@ -1,12 +1,11 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.LiveCodes.Stats;
-using CommunityPortal.Tests.Infrastructure;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 
 public sealed class ScanStatsValidationTests : IAsyncLifetime
 {
-    private readonly LiveCodeTestDatabase _db = new();
+    private readonly PortalDatabase _db = new();
 
     public Task InitializeAsync() => _db.InitializeAsync();
 

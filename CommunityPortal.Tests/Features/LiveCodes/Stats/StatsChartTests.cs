@@ -6,7 +6,7 @@ using MudBlazor.Charts;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Stats;
 
-public sealed class StatsChartTests : PortalComponentTestBase
+public sealed class StatsChartTests : ComponentTest
 {
     [Fact]
     public void Axis_ReachesTheScansLine_WhenScansAreNotPeople()

@@ -1,7 +1,6 @@
 using System.Text;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,9 +13,9 @@ public abstract class ImportTestBase : MemberTestBase
 
     static ImportTestBase() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    protected MemberImportService Preview => ActivatorUtilities.CreateInstance<MemberImportService>(Db.Services);
+    protected MemberImportService Preview => ActivatorUtilities.CreateInstance<MemberImportService>(Database.Services);
 
-    protected MemberImporter Importer => ActivatorUtilities.CreateInstance<MemberImporter>(Db.Services);
+    protected MemberImporter Importer => ActivatorUtilities.CreateInstance<MemberImporter>(Database.Services);
 
     /// <summary>Lines joined with CRLF, as Excel ends them.</summary>
     protected static string Lines(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
@@ -43,7 +42,7 @@ public abstract class ImportTestBase : MemberTestBase
 
     protected async Task<int> LastIssuedAsync()
     {
-        await using var db = Db.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.Set<MemberNumberCounter>().Select(c => c.LastIssued).SingleAsync();
     }
 }

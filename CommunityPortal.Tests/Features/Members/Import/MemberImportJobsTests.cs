@@ -1,7 +1,6 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPortal.Tests.Features.Members.Import;
@@ -13,7 +12,7 @@ public sealed class MemberImportJobsTests : ImportTestBase
 
     private MemberImportJobs? _jobs;
 
-    private MemberImportJobs Jobs => _jobs ??= ActivatorUtilities.CreateInstance<MemberImportJobs>(Db.Services);
+    private MemberImportJobs Jobs => _jobs ??= ActivatorUtilities.CreateInstance<MemberImportJobs>(Database.Services);
 
     [Fact]
     public async Task Start_RunsOffTheCallersThread_ReportsProgress_AndKeepsTheResultForTheUser()

@@ -1,4 +1,8 @@
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Activities;
+using CommunityPortal.Features.Matrix.Groups;
+using CommunityPortal.Features.Matrix.SeriesEditor;
+using CommunityPortal.Features.Matrix.Themes;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
 
@@ -199,7 +203,7 @@ public sealed class MemberImportPreviewTests : ImportTestBase
         var first = await GroupInActivityAsync("福利1群", 1);
         var second = await GroupInActivityAsync("福利1群", 2);
         var archived = await GroupAsync("旧群");
-        await Db.Get<GroupService>().ArchiveAsync(archived.Id);
+        await Database.Get<GroupService>().ArchiveAsync(archived.Id);
 
         var preview = await PreviewAsync(Utf8("昵称,群", "甲,核心群", "乙,核心群", "丙,核心群", "丁,福利1群", $"戊,#{second.Id}", "己,旧群"));
 
@@ -214,15 +218,15 @@ public sealed class MemberImportPreviewTests : ImportTestBase
     /// <summary>Every period has its 福利1群: the same name in two activities.</summary>
     private async Task<GroupDto> GroupInActivityAsync(string name, int period)
     {
-        var themes = Db.Get<ThemeService>();
+        var themes = Database.Get<ThemeService>();
         var theme = (await themes.ListAsync()).FirstOrDefault() ?? await themes.CreateAsync(new ThemeInput { Name = "亲子阅读" });
-        var series = (await Db.Get<SeriesService>().ListAsync(theme.Id)).FirstOrDefault()
-            ?? await Db.Get<SeriesService>().CreateAsync(new SeriesInput { ThemeId = theme.Id, Name = "21天共读" });
-        var activity = await Db.Get<ActivityService>().CreateAsync(new ActivityInput
+        var series = (await Database.Get<SeriesService>().ListAsync(theme.Id)).FirstOrDefault()
+            ?? await Database.Get<SeriesService>().CreateAsync(new SeriesInput { ThemeId = theme.Id, Name = "21天共读" });
+        var activity = await Database.Get<ActivityService>().CreateAsync(new ActivityInput
         {
             SeriesId = series.Id, PeriodNo = period, StartDate = new DateOnly(2026, 11, period), EndDate = new DateOnly(2026, 11, period + 20),
         });
-        return await Db.Get<GroupService>().CreateAsync(new GroupInput { ActivityId = activity.Id, Name = name, Status = GroupStatus.Open });
+        return await Database.Get<GroupService>().CreateAsync(new GroupInput { ActivityId = activity.Id, Name = name, Status = GroupStatus.Open });
     }
 
     [Fact]

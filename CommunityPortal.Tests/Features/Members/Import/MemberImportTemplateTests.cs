@@ -1,6 +1,5 @@
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -14,7 +13,7 @@ public sealed class MemberImportTemplateTests : ImportTestBase
         byte[] csv;
         using (new CultureScope("zh-CN"))
         {
-            csv = MemberImportTemplate.Csv(Db.Get<IStringLocalizer<ImportText>>());
+            csv = MemberImportTemplate.Csv(Database.Get<IStringLocalizer<ImportText>>());
         }
 
         var preview = await PreviewAsync(csv);
@@ -32,7 +31,7 @@ public sealed class MemberImportTemplateTests : ImportTestBase
         byte[] csv;
         using (new CultureScope("en"))
         {
-            csv = MemberImportTemplate.Csv(Db.Services.GetRequiredService<IStringLocalizer<ImportText>>());
+            csv = MemberImportTemplate.Csv(Database.Services.GetRequiredService<IStringLocalizer<ImportText>>());
         }
 
         var preview = await PreviewAsync(csv);

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Members.Import;
-using CommunityPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -39,12 +39,12 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
         Assert.Equal(
             new[] { "亲子阅读", "公众号文章", "福利1群", "英语启蒙", result.BatchTagName }.Order(StringComparer.Ordinal),
             first.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(2, (await Db.Get<GroupService>().GetAsync(group.Id)).MemberCount);
+        Assert.Equal(2, (await Database.Get<GroupService>().GetAsync(group.Id)).MemberCount);
         Assert.Equal(MembershipSource.Csv, Assert.Single(await Memberships.ListAsync(first.Id)).Source);
         Assert.Equal(before.MemberNo + 3, await LastIssuedAsync());
-        Assert.Equal(3, Db.Published<MemberCreated>().Count(e => e.MemberId != before.Id));
-        Assert.Equal(2, Db.Published<MemberJoinedGroup>().Count);
-        Assert.Contains(Db.Published<GroupMemberCountChanged>(), e => e.GroupId == group.Id && e.NewCount == 2);
+        Assert.Equal(3, Database.Published<MemberCreated>().Count(e => e.MemberId != before.Id));
+        Assert.Equal(2, Database.Published<MemberJoinedGroup>().Count);
+        Assert.Contains(Database.Published<GroupMemberCountChanged>(), e => e.GroupId == group.Id && e.NewCount == 2);
         _ = (reading, english);
     }
 
@@ -85,7 +85,7 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
         Assert.Equal(new[] { "亲子阅读", "核心群", "英语启蒙", result.BatchTagName }.Order(StringComparer.Ordinal),
             member.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains((await Timeline.GetAsync(old.Id)).Items, e => e.Kind == TimelineKind.GrowthChanged);
-        Assert.Equal(1, (await Db.Get<GroupService>().GetAsync(group.Id)).MemberCount);
+        Assert.Equal(1, (await Database.Get<GroupService>().GetAsync(group.Id)).MemberCount);
         Assert.Equal(old.MemberNo, await LastIssuedAsync());
         _ = reading;
     }
@@ -126,8 +126,8 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
 
         Assert.Equal([1000, 2000], reported);
         await AssertNothingWrittenAsync(counter);
-        Assert.Equal(0, (await Db.Get<GroupService>().GetAsync(group.Id)).MemberCount);
-        Assert.Empty(Db.Published<MemberCreated>());
+        Assert.Equal(0, (await Database.Get<GroupService>().GetAsync(group.Id)).MemberCount);
+        Assert.Empty(Database.Published<MemberCreated>());
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
         var counter = await LastIssuedAsync();
         var preview = await PreviewAsync(Utf8(["昵称,标签,群", .. Enumerable.Range(0, 3000).Select(i => $"会员{i},亲子阅读,{(i % 10 == 0 ? "大群" : "")}")]));
         // The second chunk's group stays fail, after its members and tags went in.
-        await Db.ExecuteAsync("""
+        await Database.ExecuteAsync("""
             CREATE TRIGGER fail_import BEFORE INSERT ON GroupMemberships
             WHEN (SELECT COUNT(*) FROM GroupMemberships) >= 150
             BEGIN SELECT RAISE(ABORT, 'forced failure'); END;
@@ -190,7 +190,7 @@ public sealed class MemberImportTests(ITestOutputHelper output) : ImportTestBase
         Assert.Equal(Enumerable.Range(1, 100).Select(i => i * 1000), reported);
         Assert.Equal(100_000, await CountAsync<Member>());
         Assert.Equal(100_000 + 33_334 + 100_000 + 300, await CountAsync<MemberTag>());
-        Assert.Equal(300, (await Db.Get<GroupService>().GetAsync(group.Id)).MemberCount);
+        Assert.Equal(300, (await Database.Get<GroupService>().GetAsync(group.Id)).MemberCount);
         Assert.Equal(Member.FirstMemberNo + 99_999, await LastIssuedAsync());
     }
 

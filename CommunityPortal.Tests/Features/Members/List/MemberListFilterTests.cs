@@ -1,4 +1,5 @@
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
 
 namespace CommunityPortal.Tests.Features.Members.List;
 

@@ -1,8 +1,10 @@
 using Bunit;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using CommunityPortal.Features.Members;
-using CommunityPortal.Features.Members.Components;
-using CommunityPortal.Features.Members.Pages;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.Tags;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.List;

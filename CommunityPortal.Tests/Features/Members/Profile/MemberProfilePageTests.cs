@@ -1,8 +1,8 @@
 using Bunit;
-using CommunityPortal.Common;
 using CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.Timeline;
 using CommunityPortal.Features.Members.Profile;
-using CommunityPortal.Features.Users;
+using CommunityPortal.Infrastructure.Security;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Members.Profile;

@@ -20,7 +20,7 @@ namespace CommunityPortal.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunityPortal.Features.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("CommunityPortal.Infrastructure.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -469,7 +469,7 @@ namespace CommunityPortal.Data.Migrations.Sqlite
                     b.ToTable("Groups", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityPortal.Features.Matrix.Series", b =>
+            modelBuilder.Entity("CommunityPortal.Features.Matrix.SeriesEditor", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1478,7 +1478,7 @@ namespace CommunityPortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CommunityPortal.Features.Matrix.Activity", b =>
                 {
-                    b.HasOne("CommunityPortal.Features.Matrix.Series", "Series")
+                    b.HasOne("CommunityPortal.Features.Matrix.SeriesEditor", "Series")
                         .WithMany("Activities")
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1504,7 +1504,7 @@ namespace CommunityPortal.Data.Migrations.Sqlite
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("CommunityPortal.Features.Matrix.Series", b =>
+            modelBuilder.Entity("CommunityPortal.Features.Matrix.SeriesEditor", b =>
                 {
                     b.HasOne("CommunityPortal.Features.Matrix.Theme", "Theme")
                         .WithMany("Series")
@@ -1686,7 +1686,7 @@ namespace CommunityPortal.Data.Migrations.Sqlite
                     b.Navigation("Groups");
                 });
 
-            modelBuilder.Entity("CommunityPortal.Features.Matrix.Series", b =>
+            modelBuilder.Entity("CommunityPortal.Features.Matrix.SeriesEditor", b =>
                 {
                     b.Navigation("Activities");
                 });

@@ -1,8 +1,9 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
+using CommunityPortal.Features.LiveCodes.Manage;
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 /// <summary>How an alert reads: localized sentence with its figures (portal local time, culture formats), colour, link.</summary>

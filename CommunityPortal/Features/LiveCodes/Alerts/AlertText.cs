@@ -1,4 +1,5 @@
-namespace CommunityPortal.Features.LiveCodes;
 
-/// <summary>Marker for Resources/Features/LiveCodes/AlertText.*.resx: live-code health alerts, panel and bell.</summary>
+namespace CommunityPortal.Features.LiveCodes.Alerts;
+
+/// <summary>Marker for AlertText.resx and AlertText.zh-CN.resx beside it.</summary>
 public sealed class AlertText;

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 public enum LiveCodeAlertKind

@@ -1,8 +1,10 @@
 using System.Threading.Channels;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
 using CommunityPortal.Features.GroupQrs;
 using CommunityPortal.Features.Matrix;
 
+using CommunityPortal.Features.LiveCodes.Routing;
+using CommunityPortal.Features.LiveCodes.Scanning;
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 /// <summary>

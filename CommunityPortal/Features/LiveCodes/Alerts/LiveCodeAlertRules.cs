@@ -1,6 +1,7 @@
-using CommunityPortal.Features.LiveCodes.Components;
+using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.Matrix;
 
+using CommunityPortal.Features.LiveCodes.Routing;
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using CommunityPortal.Features.LiveCodes.Alerts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace CommunityPortal.Features.LiveCodes;
+namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 public static class LiveCodeAlertsRegistration
 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
+using CommunityPortal.Features.LiveCodes.Routing;
 namespace CommunityPortal.Features.LiveCodes.Alerts;
 
 /// <summary>

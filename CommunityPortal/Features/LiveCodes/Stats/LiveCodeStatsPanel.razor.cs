@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunityPortal.Common;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunityPortal.Features.LiveCodes.Stats;

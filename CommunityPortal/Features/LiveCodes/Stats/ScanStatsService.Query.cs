@@ -1,5 +1,6 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.LiveCodes.Stats;

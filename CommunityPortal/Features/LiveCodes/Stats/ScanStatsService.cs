@@ -1,9 +1,11 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.LiveCodes.Routing;
 namespace CommunityPortal.Features.LiveCodes.Stats;
 
 /// <summary>

@@ -1,4 +1,5 @@
-namespace CommunityPortal.Features.LiveCodes;
 
-/// <summary>Marker for Resources/Features/LiveCodes/StatsText.*.resx: the live-code statistics panel and its messages.</summary>
+namespace CommunityPortal.Features.LiveCodes.Stats;
+
+/// <summary>Marker for StatsText.resx and StatsText.zh-CN.resx beside it.</summary>
 public sealed class StatsText;

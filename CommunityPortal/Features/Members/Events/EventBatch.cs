@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members.Events;
 
 /// <summary>

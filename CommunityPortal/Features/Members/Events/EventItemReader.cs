@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Members.Events;

@@ -1,17 +1,18 @@
 using System.Data.Common;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
-using CommunityPortal.Features.Signups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.Members.Memberships;
 namespace CommunityPortal.Features.Members.Events;
 
 /// <summary>
 /// Applies a batch of events-API items (POST /api/v1/events): group joins and leaves through
-/// <see cref="MembershipService"/> (so group member counts and behaviour tags follow), activity, purchase and sign-up
-/// facts as <see cref="MemberEvent"/> rows. Every item gets its own outcome; a bad item never undoes a good one.
+/// <see cref="MembershipService"/> (so group member counts and behaviour tags follow), activity and purchase facts as
+/// <see cref="MemberEvent"/> rows, sign-ups through <see cref="IReportedSignups"/> (the sign-ups feature keeps them).
+/// Every item gets its own outcome; a bad item never undoes a good one.
 /// </summary>
 /// <remarks>
 /// First every item's fields are checked, then the members, groups and activities the batch names are read in a few
@@ -24,6 +25,7 @@ namespace CommunityPortal.Features.Members.Events;
 public sealed class MemberEventIngestService(
     IDbContextFactory<PortalDbContext> dbFactory,
     MembershipService memberships,
+    IReportedSignups signups,
     IStringLocalizer<EventsText> text,
     IStringLocalizer<MemberText> memberText,
     IStringLocalizer<ValidationText> validationText)
@@ -155,7 +157,7 @@ public sealed class MemberEventIngestService(
                     ? EventOutcome.Created : EventOutcome.Unchanged;
             case MemberEventType.SignedUp:
                 await writer.ReceiptAsync(item, member, ct);
-                return await SignUpAsync(db, item, member, actor, ct) ? EventOutcome.Created : EventOutcome.Unchanged;
+                return await signups.AddAsync(db, item.ActivityId!.Value, member.Id, item.At, actor, ct) ? EventOutcome.Created : EventOutcome.Unchanged;
             case MemberEventType.Active:
                 await writer.FactAsync(item, member, MemberEventKind.Active, item.Detail, ct);
                 return EventOutcome.Created;
@@ -165,31 +167,6 @@ public sealed class MemberEventIngestService(
             default:
                 throw new ArgumentOutOfRangeException(nameof(item), item.Type, null);
         }
-    }
-
-    /// <summary>
-    /// A sign-up reported by another system goes into the same table as the portal's own (one row per member and
-    /// activity), dated when it happened; the sender already applied its form's rules (window, capacity).
-    /// </summary>
-    private static async Task<bool> SignUpAsync(PortalDbContext db, ReadEvent item, EventMember member, MemberActor actor, CancellationToken ct)
-    {
-        var activityId = item.ActivityId!.Value;
-        if (await db.Set<ActivitySignup>().AnyAsync(s => s.MemberId == member.Id && s.ActivityId == activityId, ct))
-        {
-            return false;
-        }
-        var nickname = await db.Set<Member>().Where(m => m.Id == member.Id).Select(m => m.Nickname).FirstAsync(ct);
-        var signup = new ActivitySignup
-        {
-            ActivityId = activityId, MemberId = member.Id, Name = nickname.Length > ActivitySignup.NameMax ? nickname[..ActivitySignup.NameMax] : nickname,
-            CreatedById = actor.StoredId, CreatedByName = actor.StoredName,
-        };
-        db.Add(signup);
-        await db.SaveChangesAsync(ct);
-        await db.Set<ActivitySignup>().Where(s => s.Id == signup.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedAt, item.At), ct);
-        signup.Raise(new ActivitySignedUp(signup.Id, activityId, member.Id, false, item.At));
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 
     private static async Task UndoAsync(IDbContextTransaction transaction, CancellationToken ct)

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+using CommunityPortal.Features.Members.Tags;
+using CommunityPortal.Infrastructure.Csv;
+namespace CommunityPortal.Features.Members.Export;
 
 /// <summary>
 /// Every member matching a filter as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel in China reads
@@ -18,7 +21,8 @@ namespace CommunityPortal.Features.Members;
 public sealed class MemberCsvExport(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MemberListText> text,
-    IStringLocalizer<MemberText> memberText)
+    IStringLocalizer<MemberText> memberText,
+    IActivityParticipants participants)
 {
     public const int DefaultPageSize = 1000;
 
@@ -67,7 +71,7 @@ public sealed class MemberCsvExport(
     {
         // A context per page: nothing accumulates across pages, and no read stays open while the client downloads.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter)
+        var rows = await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), filter, participants)
             .Where(m => m.MemberNo > afterMemberNo)
             .OrderBy(m => m.MemberNo)
             .Take(pageSize)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members.Import;
 
 /// <summary>The columns a member CSV may have. 学号 is not one: numbers are given by the portal (ADR 013).</summary>

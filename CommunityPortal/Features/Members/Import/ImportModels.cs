@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members.Import;
 
 /// <summary>What to do with a row whose UnionID or phone belongs to a member already in the portal.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CommunityPortal.Common;
 using CommunityPortal.Features.Matrix;
 using Microsoft.Extensions.Localization;
 

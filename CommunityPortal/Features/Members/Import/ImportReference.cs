@@ -1,4 +1,4 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;

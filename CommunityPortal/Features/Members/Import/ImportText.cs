@@ -1,4 +1,5 @@
-namespace CommunityPortal.Features.Members;
 
-/// <summary>Marker for Resources/Features/Members/ImportText.*.resx: the CSV import page, its messages and template.</summary>
+namespace CommunityPortal.Features.Members.Import;
+
+/// <summary>Marker for ImportText.resx and ImportText.zh-CN.resx beside it.</summary>
 public sealed class ImportText;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace CommunityPortal.Features.Members.Import;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Components;
 using CommunityPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,10 +1,14 @@
 using System.Diagnostics;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Domain;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Matrix;
+using CommunityPortal.Features.Matrix.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members.Import;
 
 /// <summary>

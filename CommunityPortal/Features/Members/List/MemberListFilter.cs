@@ -1,8 +1,9 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
+using CommunityPortal.Infrastructure.Validation;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CommunityPortal.Features.Members;
+namespace CommunityPortal.Features.Members.List;
 
 /// <summary>
 /// The member list's filter as the page edits it and as the address carries it (<c>/members?all=3,5&amp;level=S</c>),

@@ -2,6 +2,10 @@ using CommunityPortal.Components.Shared;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
+using CommunityPortal.Features.Members.Blacklist;
+using CommunityPortal.Features.Members.Memberships;
+using CommunityPortal.Features.Members.ServiceRecords;
+using CommunityPortal.Features.Members.Tags;
 namespace CommunityPortal.Features.Members.Profile;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using CommunityPortal.Components.Shared;
-using CommunityPortal.Features.LiveCodes;
-using CommunityPortal.Features.Matrix.Components;
+using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.Matrix;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 

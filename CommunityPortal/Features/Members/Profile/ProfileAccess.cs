@@ -12,10 +12,10 @@ public sealed class ProfileAccess(AuthenticationStateProvider authentication, IA
     public async Task<MemberActor> ActorAsync() => MemberActor.From((await authentication.GetAuthenticationStateAsync()).User);
 
     /// <summary>Operators and up: members, tags, service records, group stays.</summary>
-    public Task<bool> CanEditAsync() => AllowedAsync(Users.Policies.Edit);
+    public Task<bool> CanEditAsync() => AllowedAsync(Policies.Edit);
 
     /// <summary>Managers and up: blacklisting and lifting it, the full phone number.</summary>
-    public Task<bool> CanManageAsync() => AllowedAsync(Users.Policies.Manage);
+    public Task<bool> CanManageAsync() => AllowedAsync(Policies.Manage);
 
     private async Task<bool> AllowedAsync(string policy)
     {

@@ -1,3 +1,4 @@
+
 namespace CommunityPortal.Features.Members.Profile;
 
 /// <summary>Form models of the profile's dialogs. Property names match the services' field names, so their errors land under the inputs.</summary>
@@ -30,5 +31,5 @@ public sealed class LiftForm
 public sealed class JoinForm
 {
     /// <summary>The open group picked (with the text the picker shows for it).</summary>
-    public Matrix.Components.Option<int>? GroupId { get; set; }
+    public CommunityPortal.Features.Matrix.Option<int>? GroupId { get; set; }
 }

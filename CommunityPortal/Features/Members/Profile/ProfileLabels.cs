@@ -1,7 +1,8 @@
 using System.Globalization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
+using CommunityPortal.Features.Members.List;
 namespace CommunityPortal.Features.Members.Profile;
 
 /// <summary>Display text for members' enums, numbers and times: MemberText's labels in the current culture.</summary>
@@ -16,8 +17,6 @@ public static class ProfileLabels
     public static string Label(this IStringLocalizer<MemberText> text, ServiceRecordKind kind) => text[$"ServiceRecordKind.{kind}"];
 
     public static string Label(this IStringLocalizer<MemberText> text, MembershipSource source) => text[$"MembershipSource.{source}"];
-
-    public static string Label(this IStringLocalizer<MemberText> text, TagGroupKind kind) => text[$"TagGroupKind.{kind}"];
 
     /// <summary>学号 as people say it: five digits, no group separator.</summary>
     public static string No(int memberNo) => memberNo.ToString(CultureInfo.InvariantCulture);

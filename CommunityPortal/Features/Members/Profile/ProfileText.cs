@@ -1,4 +1,5 @@
-namespace CommunityPortal.Features.Members;
 
-/// <summary>Marker for Resources/Features/Members/ProfileText.*.resx: the member profile, blacklist and membership pages.</summary>
+namespace CommunityPortal.Features.Members.Profile;
+
+/// <summary>Marker for ProfileText.resx and ProfileText.zh-CN.resx beside it.</summary>
 public sealed class ProfileText;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 
-namespace CommunityPortal.Features.Members;
+namespace CommunityPortal.Features.Members.Segments;
 
 /// <summary>
 /// A segment's filter as stored: only <see cref="MemberFilter"/>'s own criteria (never a query's paging or sort),

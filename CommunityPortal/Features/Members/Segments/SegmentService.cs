@@ -1,15 +1,17 @@
-using CommunityPortal.Common;
+using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CommunityPortal.Features.Members;
+using CommunityPortal.Features.Members.List;
+namespace CommunityPortal.Features.Members.Segments;
 
 /// <summary>Saved member-list filters (分群): save, rename, delete, list, and how many members each matches now.</summary>
 public sealed class SegmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<MemberListText> text,
-    IStringLocalizer<ValidationText> validationText)
+    IStringLocalizer<ValidationText> validationText,
+    IActivityParticipants participants)
 {
     private IStringLocalizer<ValidationText> Messages => new FeatureValidationText<MemberListText>(validationText, text);
 
@@ -75,7 +77,7 @@ public sealed class SegmentService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var json = await db.Set<MemberSegment>().Where(s => s.Id == id).Select(s => s.FilterJson).FirstOrDefaultAsync(ct) ?? throw NotFound();
-        return await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), SegmentFilterJson.Read(json)).CountAsync(ct);
+        return await MemberFilters.Apply(db, db.Set<Member>().AsNoTracking(), SegmentFilterJson.Read(json), participants).CountAsync(ct);
     }
 
     private async Task<string> ValidateAsync(PortalDbContext db, SegmentInput input, int? id, CancellationToken ct)

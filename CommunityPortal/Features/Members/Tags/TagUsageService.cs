@@ -1,7 +1,7 @@
 using CommunityPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityPortal.Features.Members;
+namespace CommunityPortal.Features.Members.Tags;
 
 /// <summary>How many members carry each tag: for the tags page, and for the question before a tag is deleted.</summary>
 public sealed class TagUsageService(IDbContextFactory<PortalDbContext> dbFactory)

@@ -1,3 +1,0 @@
-namespace CommunityPortal.Common;
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Skip, int Take);

@@ -1,7 +1,0 @@
-namespace CommunityPortal.Common;
-
-public static class Text
-{
-    /// <summary>Trims and turns blank into null, so "  " is never stored as a value.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}

@@ -1,8 +1,0 @@
-namespace CommunityPortal.Features.Matrix.Components;
-
-/// <summary>Where a row's actions render: on the row itself, or in its menu (phones).</summary>
-public enum NodeActionPlacement
-{
-    Row,
-    Menu,
-}

@@ -1,9 +1,0 @@
-namespace CommunityPortal.Features.Rendering;
-
-/// <summary>What the poster editor edits: the poster and the pixel size of a separate QR download.</summary>
-public sealed class PosterEditorModel
-{
-    public PosterSpec Spec { get; } = new();
-
-    public int QrSizePixels { get; set; } = 1024;
-}

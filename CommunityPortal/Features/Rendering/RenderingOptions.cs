@@ -1,9 +1,0 @@
-namespace CommunityPortal.Features.Rendering;
-
-/// <summary>Configuration section "Rendering": which TrueType font (and face of a .ttc) posters use.</summary>
-public sealed class RenderingOptions
-{
-    public string? FontPath { get; set; }
-
-    public int FontFaceIndex { get; set; }
-}

@@ -1,0 +1,20 @@
+using CommunityPortal.Features.Seeding.Bench;
+using CommunityPortal.Features.Seeding.Demo;
+using CommunityPortal.Infrastructure.Admin;
+
+namespace CommunityPortal.Features.Seeding;
+
+/// <summary>
+/// Demo and benchmark data, made only on request through the admin CLI: `admin seed-demo` (a realistic matrix and
+/// members for trying the portal) and `admin seed-bench-livecode` (the live codes bench/scan-bench.sh measures). Not
+/// part of any operator's workflow; it reads every feature, and no feature reads it.
+/// </summary>
+public static class SeedingRegistration
+{
+    public static IServiceCollection AddSeeding(this IServiceCollection services)
+    {
+        services.AddAdminCommand<SeedDemoCommand>();
+        services.AddAdminCommand<SeedBenchLiveCodeCommand>();
+        return services;
+    }
+}

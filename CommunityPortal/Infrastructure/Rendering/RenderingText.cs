@@ -1,0 +1,5 @@
+
+namespace CommunityPortal.Infrastructure.Rendering;
+
+/// <summary>Marker for RenderingText.resx and RenderingText.zh-CN.resx beside it.</summary>
+public sealed class RenderingText;
