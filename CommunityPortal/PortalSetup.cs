@@ -8,6 +8,7 @@ using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.Seeding;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Sop;
 using CommunityPortal.Features.Users.FirstRun;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Features.Visitors;
@@ -47,6 +48,7 @@ public static class PortalSetup
         services.AddPosters();
         services.AddMembers();
         services.AddSignups();
+        services.AddSop();
         services.AddSeeding();
         return services;
     }
@@ -77,6 +79,7 @@ public static class PortalSetup
         app.MapSignups(api);
         app.MapMembers(api);
         app.MapPosters(api);
+        app.MapSop(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
