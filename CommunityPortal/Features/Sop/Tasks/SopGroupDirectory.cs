@@ -24,7 +24,7 @@ public sealed record SopGroup(int Id, string Name, GroupTier Tier, GroupLifetime
 }
 
 /// <summary>Loads the groups plans may apply to (not archived), with their owner, activity, series, live code and sign-up form.</summary>
-public sealed class SopGroupDirectory(PublicAddress publicAddress, IServer server)
+public sealed class SopGroupDirectory(PublicAddress publicAddress, IServiceProvider services)
 {
     public async Task<IReadOnlyList<SopGroup>> LoadAsync(PortalDbContext db, IReadOnlyCollection<int>? groupIds, CancellationToken ct)
     {
@@ -61,7 +61,8 @@ public sealed class SopGroupDirectory(PublicAddress publicAddress, IServer serve
     /// <summary>The configured public address, else the address this server listens on (there is no request here).</summary>
     private string BaseUrl()
     {
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080/";
+        // No web server in the admin CLI and in some tests: then the portal's default address.
+        var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080/";
         return publicAddress.BaseFor(listening.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost"));
     }
 }
