@@ -21,6 +21,7 @@ public static class SopRegistration
         services.AddSingleton<SopTaskReader>();
         services.AddSingleton<SopTaskService>();
         services.AddSingleton<SopTemplateSeeder>();
+        services.AddSingleton<Stats.SopStats>();
         services.AddHostedService<SopMaterializerService>();
         return services;
     }
