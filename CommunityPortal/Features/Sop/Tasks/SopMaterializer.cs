@@ -142,12 +142,7 @@ public sealed class SopMaterializer(
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        foreach (var chunk in wanted.Values.Chunk(Chunk))
-        {
-            db.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await db.InsertAsync(wanted.Values, ct);
         await transaction.CommitAsync(ct);
         return new(wanted.Count, updated.Count, removed.Count);
     }
