@@ -27,7 +27,7 @@ public static class SopPlansApi
         api.MapPost("/{id:int}/restore", Restore).RequireAuthorization(Policies.Manage).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:int}/copy", Copy).RequireAuthorization(Policies.Manage).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("A new plan with the same steps: how a template (开群仪式 …) becomes a plan that can be applied.");
+            .WithDescription("A new plan with the same steps: how a template (开群仪式 …) becomes a plan that can be applied. Send a JSON body: {} for the default name.");
         api.MapPost("/{id:int}/apply", Apply).RequireAuthorization(Policies.Manage).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("""
