@@ -1,4 +1,6 @@
+using CommunityPortal.Features.Sop.Api;
 using CommunityPortal.Features.Sop.Assignment;
+using CommunityPortal.Features.Sop.Feed;
 using CommunityPortal.Features.Sop.Plans;
 using CommunityPortal.Features.Sop.Tasks;
 using CommunityPortal.Features.Sop.Templates;
@@ -22,12 +24,18 @@ public static class SopRegistration
         services.AddSingleton<SopTaskService>();
         services.AddSingleton<SopTemplateSeeder>();
         services.AddSingleton<Stats.SopStats>();
+        services.AddSingleton<SopFeedTokens>();
+        services.AddSingleton<SopFeedCalendar>();
         services.AddHostedService<SopMaterializerService>();
         return services;
     }
 
+    /// <summary>/api/v1/sop/plans and /api/v1/sop/tasks; the calendar feed /sop/feed/{token}.ics.</summary>
     public static IEndpointRouteBuilder MapSop(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapSopPlansApi();
+        api.MapSopTasksApi();
+        app.MapSopFeed();
         return app;
     }
 }
