@@ -148,6 +148,8 @@ public sealed partial class PortalCalendar
         }
 
         await ReportRangeAsync();
+        // A day or "+k more" button belongs to a child view, whose click re-renders only that child.
+        StateHasChanged();
     }
 
     private async Task ReportRangeAsync()
