@@ -39,7 +39,10 @@ public sealed partial class PortalCalendar
     [Parameter]
     public EventCallback<DateTime> DateChanged { get; set; }
 
-    /// <summary>The items of the range last reported through <see cref="OnRangeChanged"/>, in wall-clock time.</summary>
+    /// <summary>
+    /// The items of the range last reported through <see cref="OnRangeChanged"/>, in wall-clock time. Pass a new list to change
+    /// them: the calendar sorts and groups a list once, when it receives it.
+    /// </summary>
     [Parameter]
     public IReadOnlyList<CalendarItem> Items { get; set; } = [];
 
