@@ -3,11 +3,13 @@ using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Manage;
 using CommunityPortal.Features.LiveCodes.Routing;
 using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Infrastructure.Notifications;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.LiveCodes.Alerts;
 
-public sealed class NotificationBellTests : LiveCodeComponentTestBase
+/// <summary>Live-code alerts as a source of the top-bar bell: operators and up hear of them, with a toast per new alert.</summary>
+public sealed class LiveCodeAlertNotificationsTests : LiveCodeComponentTestBase
 {
     private async Task<(int GroupId, LiveCodeDto Code)> SeedFillingPoolAsync(int assigned)
     {
