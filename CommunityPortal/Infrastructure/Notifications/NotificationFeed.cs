@@ -38,17 +38,18 @@ public sealed class NotificationFeed : IDisposable
             foreach (var source in sources)
             {
                 var part = new Part(source);
+                feed._parts.Add(part);
                 // Subscribed before the first read: a change meanwhile queues a read after this one, so none is lost.
                 part.Subscription = source.Subscribe(user, () => feed.Changed(part));
                 var (read, items) = await feed.ReadAsync(part, ct);
                 if (read && items is null)
                 {
+                    feed._parts.Remove(part);
                     part.Subscription.Dispose();
                     continue;
                 }
                 // A source that failed to open shows nothing yet, and is read again at its next signal.
                 (part.Items, part.Active) = (items ?? [], true);
-                feed._parts.Add(part);
             }
             feed._current = Merge(feed._parts);
         }
