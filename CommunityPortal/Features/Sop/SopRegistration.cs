@@ -1,7 +1,9 @@
 using CommunityPortal.Features.Sop.Assignment;
 using CommunityPortal.Features.Sop.Plans;
+using CommunityPortal.Features.Sop.Reminders;
 using CommunityPortal.Features.Sop.Tasks;
 using CommunityPortal.Features.Sop.Templates;
+using CommunityPortal.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommunityPortal.Features.Sop;
@@ -23,6 +25,10 @@ public static class SopRegistration
         services.AddSingleton<SopTemplateSeeder>();
         services.AddSingleton<Stats.SopStats>();
         services.AddHostedService<SopMaterializerService>();
+        services.AddSingleton<SopReminderSignals>();
+        services.AddSingleton<SopReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SopReminderService>());
+        services.AddNotificationSource<SopTaskNotifications>();
         return services;
     }
 
