@@ -16,6 +16,7 @@ using CommunityPortal.Infrastructure.Api;
 using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Infrastructure.Health;
 using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Infrastructure.Notifications;
 using CommunityPortal.Infrastructure.Rendering;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -40,6 +41,7 @@ public static class PortalSetup
         services.AddApiKeys();
         services.AddPortalApi();
         services.AddPortalHealth();
+        services.AddNotifications();
         services.AddMatrix();
         services.AddGroupQrs();
         services.AddRendering(configuration);

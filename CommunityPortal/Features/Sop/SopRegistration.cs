@@ -2,8 +2,10 @@ using CommunityPortal.Features.Sop.Api;
 using CommunityPortal.Features.Sop.Assignment;
 using CommunityPortal.Features.Sop.Feed;
 using CommunityPortal.Features.Sop.Plans;
+using CommunityPortal.Features.Sop.Reminders;
 using CommunityPortal.Features.Sop.Tasks;
 using CommunityPortal.Features.Sop.Templates;
+using CommunityPortal.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommunityPortal.Features.Sop;
@@ -27,6 +29,10 @@ public static class SopRegistration
         services.AddSingleton<SopFeedTokens>();
         services.AddSingleton<SopFeedCalendar>();
         services.AddHostedService<SopMaterializerService>();
+        services.AddSingleton<SopReminderSignals>();
+        services.AddSingleton<SopReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SopReminderService>());
+        services.AddNotificationSource<SopTaskNotifications>();
         return services;
     }
 
