@@ -51,6 +51,11 @@ public sealed class SopPlanBrowserTests(ChromiumFixture chromium, PortalServer s
         await Assertions.Expect(page.GetByTestId("step")).ToHaveCountAsync(8);
         await Assertions.Expect(page.GetByTestId("no-assignments")).ToBeVisibleAsync();
 
+        await sop.OpenApplyAsync();
+        // Enter picks the group found; it does not also submit the dialog (which would apply the plan to that group alone).
+        await sop.PickByKeyboardAsync("3期-核心", "读书3期-核心群");
+        await Assertions.Expect(sop.PickedGroups).ToHaveTextAsync(["读书3期-核心群"]);
+        await Assertions.Expect(sop.Dialog.GetByTestId("save")).ToBeVisibleAsync();
         await sop.PickActivityGroupsAsync("读书会 第3期");
         await Assertions.Expect(sop.PickedGroups).ToHaveTextAsync(["读书3期-核心群", "读书3期-福利1群"]);
         await Screenshots.TakeAsync(page, "sop-apply-dialog-zh");

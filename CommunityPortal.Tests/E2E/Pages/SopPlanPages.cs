@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CommunityPortal.Tests.E2E.Pages;
@@ -22,11 +23,23 @@ public sealed class SopPlanPages(IPage page, string baseUrl) : PortalPage(page, 
 
     public async Task UseTemplateAsync(string name) => await Row(name).GetByTestId("use-template").ClickAsync();
 
-    /// <summary>Opens the apply dialog and picks every group of the activity (by its option's text).</summary>
-    public async Task PickActivityGroupsAsync(string activityOption)
+    public async Task OpenApplyAsync()
     {
         await Page.GetByTestId("apply-plan").ClickAsync();
         await Assertions.Expect(Dialog.GetByTestId("group-picker")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Types into the group search and takes the one group it finds with Enter, as a keyboard user does.</summary>
+    public async Task PickByKeyboardAsync(string search, string found)
+    {
+        await Dialog.Locator("#apply-group-search").FillAsync(search);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Option)).ToHaveTextAsync([new Regex("^" + Regex.Escape(found))]);
+        await Dialog.Locator("#apply-group-search").PressAsync("Enter");
+    }
+
+    /// <summary>Picks every group of the activity (by its option's text).</summary>
+    public async Task PickActivityGroupsAsync(string activityOption)
+    {
         await ChooseAsync("apply-activity", activityOption);
         await Dialog.GetByTestId("add-activity-groups").ClickAsync();
     }
