@@ -1,4 +1,5 @@
 using CommunityPortal.Features.Sop.Assignment;
+using CommunityPortal.Features.Sop.Calendar;
 using CommunityPortal.Features.Sop.Plans;
 using CommunityPortal.Features.Sop.Tasks;
 using CommunityPortal.Features.Sop.Templates;
@@ -23,6 +24,7 @@ public static class SopRegistration
         services.AddSingleton<SopTemplateSeeder>();
         services.AddSingleton<Stats.SopStats>();
         services.AddHostedService<SopMaterializerService>();
+        services.AddSopCalendar();
         return services;
     }
 
