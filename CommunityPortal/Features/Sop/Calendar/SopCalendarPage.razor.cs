@@ -27,6 +27,7 @@ public sealed partial class SopCalendarPage
     private bool reloading;
     private bool reloadAgain;
     private IDisposable? subscription;
+    private IDialogReference? openDialog;
 
     [Inject] private SopCalendarService Calendar { get; set; } = default!;
     [Inject] private SopTaskOpener Opener { get; set; } = default!;
@@ -137,7 +138,7 @@ public sealed partial class SopCalendarPage
     /// <summary>Opens a task's details; the address names it while they are open (a refresh or a shared link reopens them).</summary>
     private async Task OpenAsync(int id)
     {
-        var dialog = await Opener.OpenAsync(id, viewer!);
+        var dialog = openDialog = await Opener.OpenAsync(id, viewer!);
         Address(filter with { TaskId = id });
         _ = ForgetWhenClosedAsync(dialog, id);
     }
@@ -147,6 +148,10 @@ public sealed partial class SopCalendarPage
         await dialog.Result;
         await InvokeAsync(() =>
         {
+            if (ReferenceEquals(openDialog, dialog))
+            {
+                openDialog = null;
+            }
             if (filter.TaskId == id)
             {
                 Address(filter with { TaskId = null });
@@ -210,5 +215,7 @@ public sealed partial class SopCalendarPage
     {
         Nav.LocationChanged -= OnLocationChanged;
         subscription?.Dispose();
+        // Leaving the calendar (a link in the details, the menu) takes the details with it.
+        openDialog?.Close();
     }
 }

@@ -23,6 +23,12 @@ public sealed partial class SopTaskDialog
     private LocalizedValidator? validator;
     private ElementReference contentBox;
     private IJSObjectReference? module;
+    private MudTextField<string>? reasonField;
+    private MudButton? skipButton;
+    private MudButton? closeButton;
+    // A button that goes away with the click that pressed it takes the focus with it (out of the dialog, where Escape no
+    // longer closes it): the next render gives the focus to what takes its place.
+    private Func<ValueTask>? focusNext;
     private SopTaskDto? task;
     private string? groupOwnerId;
     private bool loading = true;
@@ -55,6 +61,15 @@ public sealed partial class SopTaskDialog
         loading = false;
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusNext is { } focus)
+        {
+            focusNext = null;
+            await focus();
+        }
+    }
+
     private void Show(SopTaskDto next)
     {
         task = next;
@@ -73,6 +88,7 @@ public sealed partial class SopTaskDialog
         try
         {
             Show(await Tasks.CompleteAsync(task.Id, Viewer.Actor));
+            focusNext = FocusClose;
             Portal.Success(T["Task.DoneToast", task.Title]);
         }
         catch (Exception ex) when (ex is ForbiddenActionException or NotFoundException)
@@ -89,6 +105,35 @@ public sealed partial class SopTaskDialog
     {
         message = null;
         skipping = true;
+        focusNext = FocusReason;
+    }
+
+    private void CancelSkip()
+    {
+        skipping = false;
+        focusNext = async () =>
+        {
+            if (skipButton is not null)
+            {
+                await skipButton.FocusAsync();
+            }
+        };
+    }
+
+    private async ValueTask FocusClose()
+    {
+        if (closeButton is not null)
+        {
+            await closeButton.FocusAsync();
+        }
+    }
+
+    private async ValueTask FocusReason()
+    {
+        if (reasonField is not null)
+        {
+            await reasonField.FocusAsync();
+        }
     }
 
     private async Task SkipAsync()
@@ -108,7 +153,12 @@ public sealed partial class SopTaskDialog
             {
                 Show(skipped);
                 skipping = false;
+                focusNext = FocusClose;
                 Portal.Success(T["Task.SkippedToast", skipped.Title]);
+            }
+            else
+            {
+                focusNext = FocusReason;
             }
         }
         catch (ForbiddenActionException ex)

@@ -20,6 +20,9 @@ public sealed class SopTaskOpener(IDialogService dialogs, IBrowserViewportServic
             CloseOnEscapeKey = true,
             // A reason half typed is not lost to a stray tap beside the dialog.
             BackdropClick = false,
+            // The calendar names the open task in its address (MudBlazor would close the dialog on that change); the page
+            // closes it when it goes away.
+            CloseOnNavigation = false,
         };
         var parameters = new DialogParameters<SopTaskDialog> { { d => d.TaskId, taskId }, { d => d.Viewer, viewer } };
         return await dialogs.ShowAsync<SopTaskDialog>(text["Task.Title"], parameters, options);
