@@ -106,6 +106,24 @@ public sealed class SopCalendarPageTests : SopCalendarTest
     }
 
     [Fact]
+    public async Task A_task_left_undone_turns_overdue_on_the_open_page_when_its_hour_of_grace_ends()
+    {
+        var group = await GroupAsync("甲群", await PersonAsync("小王"));
+        await DailyPlanAsync([group.Id], ("09:00", "早安", "早上好"));
+        var task = (await TasksOnAsync(7, group.Id))[0];
+        SignInAsOperator("小王");
+        Providers();
+        var cut = Render<SopCalendarPage>();
+        cut.WaitForAssertion(() => Assert.Equal("cal-tone-pending", Shown(cut)[task.Id]));
+
+        Clock.Advance(TimeSpan.FromMinutes(60 + 59));   // 09:59: still within the hour
+        Assert.Equal("cal-tone-pending", Shown(cut)[task.Id]);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        cut.WaitForAssertion(() => Assert.Equal("cal-tone-overdue", Shown(cut)[task.Id]));
+    }
+
+    [Fact]
     public async Task A_link_to_a_task_opens_its_details_on_its_day_and_closing_them_forgets_it()
     {
         using var culture = Chinese();

@@ -28,10 +28,12 @@ public sealed partial class SopCalendarPage
     private bool reloadAgain;
     private IDisposable? subscription;
     private IDialogReference? openDialog;
+    private ITimer? overdueTimer;
 
     [Inject] private SopCalendarService Calendar { get; set; } = default!;
     [Inject] private SopTaskOpener Opener { get; set; } = default!;
     [Inject] private DomainEventBus Events { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private IStringLocalizer<SopText> T { get; set; } = default!;
@@ -87,7 +89,20 @@ public sealed partial class SopCalendarPage
         var found = await Calendar.ItemsAsync(filter, shown, viewer);
         if (load == loads)
         {
-            (items, loading) = (found, false);
+            (items, loading) = (found.Items, false);
+            ReloadWhenOverdue(found.TurnsOverdueAt);
+        }
+    }
+
+    /// <summary>A pending task turns red an hour after its time with no event to say so: the page reloads at that moment.</summary>
+    private void ReloadWhenOverdue(DateTime? at)
+    {
+        overdueTimer?.Dispose();
+        overdueTimer = null;
+        if (at is { } when && RendererInfo.IsInteractive)
+        {
+            var wait = when - Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1);
+            overdueTimer = Clock.CreateTimer(_ => _ = InvokeAsync(ReloadAsync), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -215,6 +230,7 @@ public sealed partial class SopCalendarPage
     {
         Nav.LocationChanged -= OnLocationChanged;
         subscription?.Dispose();
+        overdueTimer?.Dispose();
         // Leaving the calendar (a link in the details, the menu) takes the details with it.
         openDialog?.Close();
     }

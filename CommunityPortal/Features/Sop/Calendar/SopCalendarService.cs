@@ -4,8 +4,12 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Sop.Stats;
 using CommunityPortal.Features.Sop.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunityPortal.Features.Sop.Calendar;
+
+/// <summary>A calendar's items, and when the first of its pending tasks turns overdue (the page reloads then: no event says so).</summary>
+public sealed record SopCalendarItems(IReadOnlyList<CalendarItem> Items, DateTime? TurnsOverdueAt);
 
 /// <summary>A task with its group's owner, who may tick it besides its assignee.</summary>
 public sealed record SopTaskView(SopTaskDto Task, string? GroupOwnerId);
@@ -20,16 +24,24 @@ public sealed record SopDaySummary(int ToDo, int Done, int Overdue, int Skipped,
 public sealed record SopGroupSummary(IReadOnlyList<SopTaskDto> Next, SopCompletion? Completion);
 
 /// <summary>What the calendar page, the task details, the home card and the group panel read (SopTaskReader and SopStats underneath).</summary>
-public sealed class SopCalendarService(IDbContextFactory<PortalDbContext> dbFactory, SopTaskReader reader, SopStats stats, TimeProvider clock)
+public sealed class SopCalendarService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SopTaskReader reader,
+    SopStats stats,
+    IOptions<SopOptions> options,
+    TimeProvider clock)
 {
     public const int GroupNextCount = 5;
     public const int GroupLookAheadDays = 14;
     public const int StatsDays = 30;
 
     /// <summary>The tasks in the days a calendar shows, as its items (wall-clock, toned by state, the group below the title).</summary>
-    public async Task<IReadOnlyList<CalendarItem>> ItemsAsync(SopCalendarFilter filter, CalendarRange range, SopViewer viewer,
-        CancellationToken ct = default) =>
-        [.. (await reader.ListAsync(filter.ToQuery(range, viewer), ct)).Select(SopTaskLabels.Item)];
+    public async Task<SopCalendarItems> ItemsAsync(SopCalendarFilter filter, CalendarRange range, SopViewer viewer, CancellationToken ct = default)
+    {
+        var tasks = await reader.ListAsync(filter.ToQuery(range, viewer), ct);
+        var turns = tasks.Where(t => t.State == SopTaskStatus.Pending).Select(t => (DateTime?)(t.DueAt + options.Value.OverdueAfter)).Min();
+        return new SopCalendarItems([.. tasks.Select(SopTaskLabels.Item)], turns);
+    }
 
     public async Task<SopTaskView?> FindAsync(int id, CancellationToken ct = default)
     {
