@@ -1,6 +1,7 @@
 using CommunityPortal.Features.Sop.Api;
 using CommunityPortal.Features.Sop.Assignment;
 using CommunityPortal.Features.Sop.Feed;
+using CommunityPortal.Features.Sop.Calendar;
 using CommunityPortal.Features.Sop.Plans;
 using CommunityPortal.Features.Sop.Reminders;
 using CommunityPortal.Features.Sop.Tasks;
@@ -33,6 +34,7 @@ public static class SopRegistration
         services.AddSingleton<SopReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<SopReminderService>());
         services.AddNotificationSource<SopTaskNotifications>();
+        services.AddSopCalendar();
         return services;
     }
 
