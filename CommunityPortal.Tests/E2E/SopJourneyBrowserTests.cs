@@ -112,7 +112,7 @@ public sealed class SopJourneyBrowserTests(ChromiumFixture chromium, SopJourneyS
         var url = await page.Locator("#sop-feed-url").InputValueAsync();
         Assert.Matches(@"/sop/feed/[A-Za-z0-9_-]{43}\.ics$", url);
         using var http = new HttpClient();
-        var calendar = Calendar.Load(await http.GetStringAsync(new Uri(new Uri(server.BaseUrl), new Uri(url).AbsolutePath)))!;
+        var calendar = Ical.Net.Calendar.Load(await http.GetStringAsync(new Uri(new Uri(server.BaseUrl), new Uri(url).AbsolutePath)))!;
         var ev = Assert.Single(calendar.Events, e => e.Uid!.StartsWith($"sop-task-{welcome.Id}@", StringComparison.Ordinal));
         Assert.Equal(welcome.Content, ev.Description);
         Assert.Contains("好物5期-1群", ev.Summary);

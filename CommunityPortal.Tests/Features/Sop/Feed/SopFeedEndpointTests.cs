@@ -44,7 +44,7 @@ public sealed class SopFeedEndpointTests(ApiSite factory) : IClassFixture<ApiSit
         Assert.Equal("text/calendar; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         Assert.Contains("private", response.Headers.CacheControl?.ToString());
-        var calendar = Calendar.Load(body)!;
+        var calendar = Ical.Net.Calendar.Load(body)!;
         Assert.Equal(mine.Select(t => $"sop-task-{t.Id}@localhost").Order(), calendar.Events.Select(e => e.Uid).Order());
         var first = calendar.Events.Single(e => e.Uid == $"sop-task-{mine[0].Id}@localhost");
         Assert.Equal(Tricky.Replace("{group}", group.Name), first.Description);
@@ -66,15 +66,15 @@ public sealed class SopFeedEndpointTests(ApiSite factory) : IClassFixture<ApiSit
         await _manager.ApplyAsync(plan.Id, (await _manager.CreateOpenGroupAsync()).Id);
         var tasks = await _manager.TasksAsync($"&planId={plan.Id}");
         var token = await Tokens.CreateAsync(me.Id);
-        var before = Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{token}.ics?lang=en"))!;
+        var before = Ical.Net.Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{token}.ics?lang=en"))!;
 
         await (await _manager.PostAsync($"/api/v1/sop/tasks/{tasks[0].Id}/done", null)).ReadAsync<SopTaskResponse>();
         await (await _manager.PostJsonAsync($"/api/v1/sop/tasks/{tasks[1].Id}/skip", new { reason = "holiday" })).ReadAsync<SopTaskResponse>();
-        var after = Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{token}.ics?lang=en"))!;
+        var after = Ical.Net.Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{token}.ics?lang=en"))!;
 
         Assert.Equal(before.Events.Select(e => e.Uid).Order(), after.Events.Select(e => e.Uid).Order());
         Assert.Equal("Community SOP · Li", after.Properties.Get<string>("X-WR-CALNAME"));
-        CalendarEvent Event(Calendar c, int id) => c.Events.Single(e => e.Uid == $"sop-task-{id}@localhost");
+        CalendarEvent Event(Ical.Net.Calendar c, int id) => c.Events.Single(e => e.Uid == $"sop-task-{id}@localhost");
         var done = Event(after, tasks[0].Id);
         Assert.StartsWith("✓ [", done.Summary);
         Assert.Equal("CONFIRMED", done.Status);
@@ -98,7 +98,7 @@ public sealed class SopFeedEndpointTests(ApiSite factory) : IClassFixture<ApiSit
         await MoveAsync(tasks[0].Id, PortalTime.ToUtc(today.AddDays(-SopFeedEndpoints.DaysBack)));
         await MoveAsync(tasks[1].Id, PortalTime.ToUtc(today.AddDays(-SopFeedEndpoints.DaysBack - 1)));
 
-        var uids = Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{await Tokens.CreateAsync(me.Id)}.ics"))!.Events.Select(e => e.Uid).ToList();
+        var uids = Ical.Net.Calendar.Load(await _anonymous.GetStringAsync($"/sop/feed/{await Tokens.CreateAsync(me.Id)}.ics"))!.Events.Select(e => e.Uid).ToList();
 
         Assert.Contains($"sop-task-{tasks[0].Id}@localhost", uids);
         Assert.DoesNotContain($"sop-task-{tasks[1].Id}@localhost", uids);

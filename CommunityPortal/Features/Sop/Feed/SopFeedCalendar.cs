@@ -24,7 +24,7 @@ public sealed class SopFeedCalendar(IStringLocalizer<SopText> text)
     public string Write(IReadOnlyList<SopTaskDto> tasks, string calendarName, string host, DateTime from)
     {
         var zoneId = ZoneId(PortalTime.Zone);
-        var calendar = new Calendar { ProductId = "-//CommunityPortal//SOP calendar//EN", Method = "PUBLISH" };
+        var calendar = new Ical.Net.Calendar { ProductId = "-//CommunityPortal//SOP calendar//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddProperty("X-WR-TIMEZONE", zoneId);
         // How often subscribers should fetch again (Apple and Outlook read one or the other; Google decides itself).
