@@ -60,7 +60,7 @@ public sealed class SopJourneyBrowserTests(ChromiumFixture chromium, SopJourneyS
         await sop.UseTemplateAsync("开群仪式");
         await Assertions.Expect(manager).ToHaveURLAsync(new Regex(@"/sop/plans/\d+$"));
         await sop.OpenApplyAsync();
-        await sop.PickActivityGroupsAsync("好物 第5期");
+        await sop.PickActivityGroupsAsync("好物系列 · 好物 第5期");
         await sop.Dialog.GetByTestId("save").ClickAsync();
         await Assertions.Expect(sop.Assignments).ToHaveTextAsync(["好物5期-1群", "好物5期-2群"]);
 
@@ -114,7 +114,8 @@ public sealed class SopJourneyBrowserTests(ChromiumFixture chromium, SopJourneyS
         using var http = new HttpClient();
         var calendar = Ical.Net.Calendar.Load(await http.GetStringAsync(new Uri(new Uri(server.BaseUrl), new Uri(url).AbsolutePath)))!;
         var ev = Assert.Single(calendar.Events, e => e.Uid!.StartsWith($"sop-task-{welcome.Id}@", StringComparison.Ordinal));
-        Assert.Equal(welcome.Content, ev.Description);
+        Assert.StartsWith(welcome.Content + "\n", ev.Description, StringComparison.Ordinal);
+        Assert.Contains("王运营", ev.Description);
         Assert.Contains("好物5期-1群", ev.Summary);
         Assert.Equal(16, calendar.Events.Count);
         await context.CloseAsync();
