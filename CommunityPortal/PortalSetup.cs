@@ -8,6 +8,7 @@ using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.Seeding;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Sop;
 using CommunityPortal.Features.Users.FirstRun;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Features.Visitors;
@@ -15,6 +16,7 @@ using CommunityPortal.Infrastructure.Api;
 using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Infrastructure.Health;
 using CommunityPortal.Infrastructure.Localization;
+using CommunityPortal.Infrastructure.Notifications;
 using CommunityPortal.Infrastructure.Rendering;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -39,6 +41,7 @@ public static class PortalSetup
         services.AddApiKeys();
         services.AddPortalApi();
         services.AddPortalHealth();
+        services.AddNotifications();
         services.AddMatrix();
         services.AddGroupQrs();
         services.AddRendering(configuration);
@@ -47,6 +50,7 @@ public static class PortalSetup
         services.AddPosters();
         services.AddMembers();
         services.AddSignups();
+        services.AddSop();
         services.AddSeeding();
         return services;
     }
@@ -77,6 +81,7 @@ public static class PortalSetup
         app.MapSignups(api);
         app.MapMembers(api);
         app.MapPosters(api);
+        app.MapSop(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

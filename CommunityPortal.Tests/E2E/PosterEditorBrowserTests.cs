@@ -74,8 +74,10 @@ public sealed class PosterEditorBrowserTests(ChromiumFixture chromium, PortalSer
         await portal.ChooseAsync("poster-paper", "A5");
 
         await Assertions.Expect(page.GetByTestId("poster-preview")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("paper-A5"));
+        // On failure, name what sticks out (it failed once in a full run and never alone: the message says what to fix).
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            "the page scrolls sideways at 390 px");
+            "the page scrolls sideways at 390 px: " + wide);
         await Screenshots.TakeAsync(page, "poster-editor-phone");
         await page.Context.CloseAsync();
     }

@@ -9,6 +9,7 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Sop;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Features.Users.Manage;
 using CommunityPortal.Infrastructure.Localization;
@@ -48,6 +49,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<DomainEventBus>());
         Services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<DomainEventBus>());
         Services.AddPortalLocalization();
+        // Options bound to configuration (SOP's horizon …) take their defaults, as in an app with no such settings.
+        Services.TryAddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         // The features whose components the pages carry (sign-in is bUnit's, so not AddUsers).
         Services.AddMatrix();
         Services.AddGroupQrs();
@@ -56,6 +59,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddPosters();
         Services.AddMembers();
         Services.AddSignups();
+        Services.AddSop();
         Services.AddScoped<UserDirectory>();
         AddFeatureServices(Services);
         PublicAddressSetting.PublicBaseUrl ??= PublicBaseUrl;

@@ -5,11 +5,13 @@ using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
 using CommunityPortal.Features.Posters;
 using CommunityPortal.Features.Signups;
+using CommunityPortal.Features.Sop;
 using CommunityPortal.Features.Users;
 using CommunityPortal.Features.Visitors;
 using CommunityPortal.Infrastructure.ApiKeys;
 using CommunityPortal.Infrastructure.Localization;
 using CommunityPortal.Infrastructure.Rendering;
+using CommunityPortal.Infrastructure.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +55,8 @@ public class PortalDatabase : IAsyncLifetime
         services.AddMembers();
         services.AddSignups();
         services.AddVisitors();
+        services.AddPublicAddress();
+        services.AddSop();
     }
 
     /// <summary>The services over the database; a test that needs a replacement (or less) overrides this.</summary>

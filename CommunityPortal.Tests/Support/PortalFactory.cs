@@ -30,6 +30,9 @@ public sealed record PortalFactoryOptions
 
     /// <summary>A real Kestrel port (browser tests): <see cref="PortalFactory.BaseUrl"/>.</summary>
     public bool Kestrel { get; init; }
+
+    /// <summary>A clock the test moves (SOP reminders, overdue tasks, the task horizon); null: the real clock.</summary>
+    public TimeProvider? Clock { get; init; }
 }
 
 /// <summary>
@@ -68,6 +71,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_options.Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
         if (_options.HeaderAuth)
         {

@@ -40,7 +40,10 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>Puts a service's errors (keys are property names of the form's model) under their fields.</summary>
+    /// <summary>
+    /// Puts a service's errors under their fields. Keys are property names of the form's model, or paths into its lists
+    /// ("Steps[2].Time": the Time of the model's third step), so an error in a list item shows under that item's input.
+    /// </summary>
     public void ShowServerErrors(IReadOnlyDictionary<string, string[]> errors)
     {
         if (CurrentEditContext is null || _messages is null)
@@ -50,12 +53,37 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
         _messages.Clear();
         foreach (var (field, messages) in errors)
         {
-            _messages.Add(CurrentEditContext.Field(field), messages);
+            _messages.Add(FieldFor(CurrentEditContext, field), messages);
         }
         CurrentEditContext.NotifyValidationStateChanged();
     }
 
     public void Dispose() => Unsubscribe();
+
+    private static FieldIdentifier FieldFor(EditContext context, string path)
+    {
+        var parts = path.Split('.');
+        object? owner = context.Model;
+        for (var i = 0; i < parts.Length - 1 && owner is not null; i++)
+        {
+            owner = Member(owner, parts[i]);
+        }
+        // A path the model does not have still gets its messages (a summary shows them), under the key as given.
+        return parts.Length > 1 && owner is not null ? new FieldIdentifier(owner, parts[^1]) : context.Field(path);
+    }
+
+    /// <summary>"Steps" → the model's Steps; "Steps[2]" → its third item; null when there is no such member or item.</summary>
+    private static object? Member(object owner, string part)
+    {
+        var bracket = part.IndexOf('[');
+        var value = owner.GetType().GetProperty(bracket < 0 ? part : part[..bracket])?.GetValue(owner);
+        if (bracket < 0)
+        {
+            return value;
+        }
+        return value is System.Collections.IList list && part.EndsWith(']')
+            && int.TryParse(part[(bracket + 1)..^1], out var index) && index >= 0 && index < list.Count ? list[index] : null;
+    }
 
     private void Unsubscribe()
     {

@@ -59,6 +59,7 @@ public static partial class ApiProblems
             BadHttpRequestException badRequest => WriteBadRequest(context, text, badRequest),
             NotFoundException => Write(context, StatusCodes.Status404NotFound, text["NotFoundTitle"], ex.Message),
             ConcurrencyConflictException or ConflictException => Write(context, StatusCodes.Status409Conflict, text["ConflictTitle"], ex.Message),
+            ForbiddenActionException => Write(context, StatusCodes.Status403Forbidden, text["ForbiddenTitle"], ex.Message),
             _ => WriteServerError(context, text, ex),
         };
     }

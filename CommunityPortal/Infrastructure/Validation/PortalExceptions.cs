@@ -16,3 +16,6 @@ public sealed class ConcurrencyConflictException(string message) : Exception(mes
 
 /// <summary>The operation is not allowed in the item's current state (e.g. deleting a non-empty theme).</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The person may not do this to this item (e.g. ticking another operator's task): 403.</summary>
+public sealed class ForbiddenActionException(string message) : Exception(message);

@@ -23,6 +23,16 @@ public sealed class ValidationErrors(IStringLocalizer<ValidationText> text)
         list.Add(text[key, [Label(field), .. args]]);
     }
 
+    /// <summary>An error whose label is not "Field.{field}" (e.g. "Step 2: time" for Steps[1].Time).</summary>
+    public void AddLabelled(string field, string label, string key, params object[] args)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(text[key, [label, .. args]]);
+    }
+
     public void Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -42,8 +42,6 @@ public static class AlertLabels
 
     public static Color Color(AlertSeverity severity) => severity == AlertSeverity.Critical ? MudBlazor.Color.Error : MudBlazor.Color.Warning;
 
-    public static Severity Toast(AlertSeverity severity) => severity == AlertSeverity.Critical ? Severity.Error : Severity.Warning;
-
     public static string CssClass(AlertSeverity severity) => severity == AlertSeverity.Critical ? "sev-critical" : "sev-warning";
 
     private static string Time(DateTime? utc) => utc is { } d ? PortalTime.ToLocal(d).ToString("g", CultureInfo.CurrentCulture) : "—";

@@ -31,6 +31,7 @@ public sealed class LiveCodeAlertMonitor(
     private readonly AlertListeners _listeners = new(logger);
     private Dictionary<string, LiveCodeAlert> _byKey = [];
     private volatile IReadOnlyList<LiveCodeAlert> _current = [];
+    private volatile IReadOnlyDictionary<string, DateTimeOffset> _raisedAt = new Dictionary<string, DateTimeOffset>();
     private Dictionary<int, (LiveCodeSettings, IReadOnlyList<PoolGroup>)> _seen = [];
     private Task<bool>? _pendingWake;
 
@@ -38,6 +39,9 @@ public sealed class LiveCodeAlertMonitor(
     public IReadOnlyList<LiveCodeAlert> Current => _current;
 
     public IReadOnlyList<LiveCodeAlert> For(int liveCodeId) => [.. _current.Where(a => a.LiveCodeId == liveCodeId)];
+
+    /// <summary>When an active alert was raised (appeared, or last became more severe): its time in the notification bell.</summary>
+    public DateTimeOffset RaisedAt(LiveCodeAlert alert) => _raisedAt.TryGetValue(alert.Key, out var at) ? at : clock.GetUtcNow();
 
     /// <summary>
     /// Called after each evaluation that changed anything; must be quick (components use InvokeAsync). The listener runs
@@ -143,6 +147,10 @@ public sealed class LiveCodeAlertMonitor(
         {
             return null;
         }
+        var now = clock.GetUtcNow();
+        var raisedKeys = raised.Select(a => a.Key).ToHashSet();
+        var raisedAt = _raisedAt;
+        _raisedAt = byKey.Keys.ToDictionary(k => k, k => !raisedKeys.Contains(k) && raisedAt.TryGetValue(k, out var at) ? at : now);
         _current = [.. byKey.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.LiveCodeName, StringComparer.CurrentCulture)
             .ThenBy(a => a.LiveCodeId).ThenBy(a => a.Kind).ThenBy(a => a.GroupName, StringComparer.CurrentCulture)];
         return new LiveCodeAlertUpdate(raised, cleared, _current);

@@ -1,4 +1,4 @@
-using CommunityPortal.Features.LiveCodes.Alerts;
+using CommunityPortal.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommunityPortal.Features.LiveCodes.Alerts;
@@ -13,6 +13,7 @@ public static class LiveCodeAlertsRegistration
         services.AddSingleton<LiveCodeNames>();
         services.AddSingleton<LiveCodeAlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveCodeAlertMonitor>());
+        services.AddNotificationSource<LiveCodeAlertNotifications>();
         return services;
     }
 }
