@@ -64,4 +64,16 @@ public sealed class SopTaskServiceTests : SopTest
         Assert.Equal(SopTaskStatus.Done, late.State);
         Assert.Single(Database.Published<SopTaskSettled>(), e => !e.OnTime);
     }
+
+    [Fact]
+    public async Task Asking_for_an_unknown_persons_tasks_finds_none_not_the_unassigned_ones()
+    {
+        var group = await GroupAsync("无主群");
+        var plan = await PlanAsync(SopPlanKind.Daily, Step("09:00", "推品"));
+        await Assignments.ApplyAsync(plan.Id, new SopApplyInput { GroupIds = [group.Id] }, null);
+        var range = new SopTaskQuery(SopDatabase.Start.UtcDateTime, SopDatabase.Start.UtcDateTime.AddDays(30));
+
+        Assert.Equal(14, (await Reader.ListAsync(range)).Count(t => t.AssigneeId is null));
+        Assert.Empty(await Reader.ListAsync(range with { Assignee = "nobody@example.cn" }));
+    }
 }

@@ -36,6 +36,11 @@ public sealed class SopTaskReader(IDbContextFactory<PortalDbContext> dbFactory, 
             var normalized = assignee.ToUpperInvariant();
             var id = await db.Set<ApplicationUser>().Where(u => u.Id == assignee || u.NormalizedEmail == normalized).Select(u => u.Id)
                 .FirstOrDefaultAsync(ct);
+            if (id is null)
+            {
+                // Nobody by that name or address: no tasks (not the unassigned ones, whose AssigneeId is null too).
+                return [];
+            }
             tasks = tasks.Where(t => t.AssigneeId == id);
         }
         tasks = query.State switch
