@@ -142,7 +142,7 @@ public sealed class SopMaterializer(
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        await db.InsertAsync(wanted.Values, ct);
+        await BatchInsert.InsertAllAsync(db, wanted.Values, ct);
         await transaction.CommitAsync(ct);
         return new(wanted.Count, updated.Count, removed.Count);
     }
