@@ -1,3 +1,4 @@
+using CommunityPortal.Features.Sop;
 using CommunityPortal;
 using CommunityPortal.Data;
 using CommunityPortal.Infrastructure.Admin;
@@ -29,6 +30,8 @@ catch (DatabaseUpgradeRefusedException ex)
     return 1;
 }
 await app.Services.EnsureRolesAsync();
+// Before the first request: a team opening the SOP templates right after the first start finds them there.
+await app.Services.PreloadSopTemplatesAsync();
 app.UsePortal();
 await app.RunAsync();
 return 0;

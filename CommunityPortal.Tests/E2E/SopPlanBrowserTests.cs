@@ -22,9 +22,9 @@ public sealed class SopPlanBrowserTests(ChromiumFixture chromium, PortalServer s
     public async Task InitializeAsync()
     {
         await server.CreateUserAsync(Email, Password, Roles.Manager, "李经理");
-        // The app preloads the templates in the background at start; this waits for them (a second run adds nothing).
+        // The app preloads the templates before its first request: nothing to wait for, and a second run adds nothing.
         using var scope = server.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SopTemplateSeeder>().SeedAsync();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SopTemplateSeeder>().SeedAsync());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,18 +1,16 @@
 using System.Threading.Channels;
 using CommunityPortal.Features.Matrix;
-using CommunityPortal.Features.Sop.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CommunityPortal.Features.Sop.Tasks;
 
 /// <summary>
-/// Keeps tasks topped up: preloads the templates, materialises everything at start and every RefreshMinutes, and
+/// Keeps tasks topped up: materialises everything at start and every RefreshMinutes, and
 /// soon after a group or activity changes (a new group a rule matches — 复制上一期 included —, an archived group,
 /// an owner or name changed) for those groups only.
 /// </summary>
 public sealed class SopMaterializerService(
     SopMaterializer materializer,
-    SopTemplateSeeder templates,
     DomainEventBus events,
     IOptions<SopOptions> options,
     TimeProvider clock,
@@ -23,7 +21,6 @@ public sealed class SopMaterializerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = events.Subscribe(OnEvent);
-        await SafelyAsync(() => templates.SeedAsync(stoppingToken));
         await SafelyAsync(() => materializer.RunAsync(SopScope.All, stoppingToken));
         var refresh = TimeSpan.FromMinutes(options.Value.RefreshMinutes);
         var due = clock.GetUtcNow() + refresh;
