@@ -27,6 +27,8 @@ public sealed class SopPlanPages(IPage page, string baseUrl) : PortalPage(page, 
     {
         await Page.GetByTestId("apply-plan").ClickAsync();
         await Assertions.Expect(Dialog.GetByTestId("group-picker")).ToBeVisibleAsync();
+        // The search box shows once the picker has loaded (SopGroupPicker).
+        await Assertions.Expect(Dialog.Locator("#apply-group-search")).ToBeVisibleAsync();
     }
 
     /// <summary>Types into the group search and takes the one group it finds with Enter, as a keyboard user does.</summary>
