@@ -23,7 +23,7 @@ public sealed class SopTemplateSeeder(IDbContextFactory<PortalDbContext> dbFacto
             foreach (var template in SopTemplates.All.Where(t => !present.Contains((t.Key, culture))))
             {
                 var info = CultureInfo.GetCultureInfo(culture);
-                var (input, _) = SopTemplates.Input(template, info);
+                var input = SopTemplates.Input(template, info);
                 var (name, description, steps) = await validator.ValidateAsync(db, input, ct);
                 var plan = new SopPlan
                 {

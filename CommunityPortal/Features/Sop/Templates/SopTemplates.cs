@@ -37,10 +37,10 @@ public static class SopTemplates
     private static readonly ResourceManager Resources = new(typeof(SopTemplateText));
 
     /// <summary>The template as a plan input, worded in <paramref name="culture"/>.</summary>
-    public static (SopPlanInput Input, string Name) Input(SopTemplate template, CultureInfo culture)
+    public static SopPlanInput Input(SopTemplate template, CultureInfo culture)
     {
         string Text(string key) => Resources.GetString($"{template.Key}.{key}", culture) ?? throw new InvalidOperationException($"No text {template.Key}.{key}");
-        var input = new SopPlanInput
+        return new SopPlanInput
         {
             Name = Text("Name"),
             Description = Text("Description"),
@@ -56,6 +56,5 @@ public static class SopTemplates
                 AssigneeMode = SopAssigneeMode.GroupOwner,
             })],
         };
-        return (input, input.Name!);
     }
 }
