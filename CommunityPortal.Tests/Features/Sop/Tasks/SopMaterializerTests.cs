@@ -30,6 +30,31 @@ public sealed class SopMaterializerTests : SopTest
     }
 
     [Fact]
+    public async Task A_run_asked_for_while_a_plan_is_being_applied_waits_so_the_apply_counts_the_tasks_it_made()
+    {
+        var (_, _, groups) = await ActivityAsync(new DateOnly(2030, 1, 7), "一群");
+        var plan = await PlanAsync(SopPlanKind.Daily, Step("09:00", "推品"));
+        var committing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+
+        var apply = Materializer.AfterAsync(async ct =>
+        {
+            committing.SetResult();
+            await release.Task;
+            await using var db = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
+            db.Add(new SopAssignment { PlanId = plan.Id, GroupId = groups[0], CreatedAt = Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+        }, SopScope.ForPlan(plan.Id));
+        await committing.Task;
+        var background = Materializer.RunAsync(SopScope.ForGroups([.. groups]));
+        Assert.False(background.IsCompleted);
+        release.SetResult();
+
+        Assert.Equal(14, (await apply).Created);
+        Assert.Equal(new SopMaterializeResult(0, 0, 0), await background);
+    }
+
+    [Fact]
     public async Task A_relative_plan_counts_days_from_the_groups_opening_and_the_horizon_moves_with_the_clock()
     {
         var (_, activity, groups) = await ActivityAsync(new DateOnly(2030, 1, 8), "开群一");

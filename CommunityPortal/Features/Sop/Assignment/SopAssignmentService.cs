@@ -19,9 +19,10 @@ public sealed class SopAssignmentService(
     /// <summary>Adds the assignments; named groups that already have the plan are skipped. Returns the tasks made.</summary>
     public async Task<SopMaterializeResult> ApplyAsync(int planId, SopApplyInput input, string? userId, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await materializer.AfterAsync(async token =>
         {
-            var plan = await db.Set<SopPlan>().Include(p => p.Assignments).FirstOrDefaultAsync(p => p.Id == planId, ct)
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var plan = await db.Set<SopPlan>().Include(p => p.Assignments).FirstOrDefaultAsync(p => p.Id == planId, token)
                 ?? throw new NotFoundException(text["PlanNotFound"]);
             var errors = new ValidationErrors(Messages);
             if (plan.IsTemplate)
@@ -37,7 +38,7 @@ public sealed class SopAssignmentService(
             {
                 errors.Add(nameof(input.GroupIds), "ApplyTargetRequired");
             }
-            var found = await db.Set<Group>().Where(g => ids.Contains(g.Id)).Select(g => new { g.Id, g.Name, g.Status }).ToListAsync(ct);
+            var found = await db.Set<Group>().Where(g => ids.Contains(g.Id)).Select(g => new { g.Id, g.Name, g.Status }).ToListAsync(token);
             foreach (var missing in ids.Except(found.Select(g => g.Id)))
             {
                 errors.Add(nameof(input.GroupIds), "GroupNotFound", missing);
@@ -46,7 +47,7 @@ public sealed class SopAssignmentService(
             {
                 errors.Add(nameof(input.GroupIds), "GroupArchived", archived.Name);
             }
-            await CheckRuleAsync(db, input, errors, ct);
+            await CheckRuleAsync(db, input, errors, token);
             errors.ThrowIfAny();
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var id in ids.Where(id => !plan.Assignments.Any(a => a.GroupId == id)))
@@ -61,23 +62,22 @@ public sealed class SopAssignmentService(
                     Label = Text.Clean(input.Label), CreatedAt = now, CreatedById = userId,
                 });
             }
-            await db.SaveAsync(text["PlanConflict"], null, null, ct);
-        }
-        return await materializer.RunAsync(SopScope.ForPlan(planId), ct);
+            await db.SaveAsync(text["PlanConflict"], null, null, token);
+        }, SopScope.ForPlan(planId), ct);
     }
 
     /// <summary>Takes one assignment off: its future pending tasks go, done and skipped ones stay.</summary>
     public async Task RemoveAsync(int planId, int assignmentId, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await materializer.AfterAsync(async token =>
         {
-            var removed = await db.Set<SopAssignment>().Where(a => a.Id == assignmentId && a.PlanId == planId).ExecuteDeleteAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var removed = await db.Set<SopAssignment>().Where(a => a.Id == assignmentId && a.PlanId == planId).ExecuteDeleteAsync(token);
             if (removed == 0)
             {
                 throw new NotFoundException(text["AssignmentNotFound"]);
             }
-        }
-        await materializer.RunAsync(SopScope.ForPlan(planId), ct);
+        }, SopScope.ForPlan(planId), ct);
     }
 
     private static async Task CheckRuleAsync(PortalDbContext db, SopApplyInput input, ValidationErrors errors, CancellationToken ct)

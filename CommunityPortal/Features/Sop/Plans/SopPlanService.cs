@@ -37,50 +37,50 @@ public sealed class SopPlanService(
     /// <summary>A new version with the input's steps; future pending tasks follow it, done and skipped ones keep theirs.</summary>
     public async Task<SopPlanDto> UpdateAsync(int id, SopPlanInput input, int expectedVersion, string? userId, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await materializer.AfterAsync(async token =>
         {
-            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound();
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, token) ?? throw NotFound();
             if (plan.Version != expectedVersion)
             {
                 throw new ConcurrencyConflictException(text["PlanConflict"]);
             }
-            var (name, description, steps) = await validator.ValidateAsync(db, input, ct);
+            var (name, description, steps) = await validator.ValidateAsync(db, input, token);
             plan.Name = name;
             plan.Description = description;
             plan.Kind = input.Kind;
             plan.CurrentVersion++;
             db.Add(new SopPlanVersion { PlanId = plan.Id, Number = plan.CurrentVersion, CreatedAt = Now, CreatedById = userId, Steps = steps });
-            await db.SaveAsync(text["PlanConflict"], null, null, ct);
-        }
-        await materializer.RunAsync(SopScope.ForPlan(id), ct);
+            await db.SaveAsync(text["PlanConflict"], null, null, token);
+        }, SopScope.ForPlan(id), ct);
         return await GetAsync(id, ct);
     }
 
     /// <summary>Archives: no new tasks, future pending ones removed; done and skipped ones stay for the record.</summary>
     public async Task ArchiveAsync(int id, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await materializer.AfterAsync(async token =>
         {
-            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound();
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, token) ?? throw NotFound();
             if (plan.Status == SopPlanStatus.Archived)
             {
                 return;
             }
             plan.Status = SopPlanStatus.Archived;
-            await db.SaveAsync(text["PlanConflict"], null, null, ct);
-        }
-        await materializer.RunAsync(SopScope.ForPlan(id), ct);
+            await db.SaveAsync(text["PlanConflict"], null, null, token);
+        }, SopScope.ForPlan(id), ct);
     }
 
     public async Task RestoreAsync(int id, CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await materializer.AfterAsync(async token =>
         {
-            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound();
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var plan = await db.Set<SopPlan>().FirstOrDefaultAsync(p => p.Id == id, token) ?? throw NotFound();
             plan.Status = SopPlanStatus.Active;
-            await db.SaveAsync(text["PlanConflict"], null, null, ct);
-        }
-        await materializer.RunAsync(SopScope.ForPlan(id), ct);
+            await db.SaveAsync(text["PlanConflict"], null, null, token);
+        }, SopScope.ForPlan(id), ct);
     }
 
     /// <summary>Deletes a plan nobody has worked on yet; a plan with done or skipped tasks is archived instead. True: deleted.</summary>

@@ -36,11 +36,24 @@ public sealed class SopMaterializer(
     private const int Chunk = 2_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<SopMaterializeResult> RunAsync(SopScope scope, CancellationToken ct = default)
+    public Task<SopMaterializeResult> RunAsync(SopScope scope, CancellationToken ct = default) => RunAsync(null, scope, ct);
+
+    /// <summary>
+    /// Commits a change (a plan applied, edited, archived…) and reconciles its scope under the same gate, so no other run
+    /// in this process can make the change's tasks in between and the result counts what the change made.
+    /// </summary>
+    public Task<SopMaterializeResult> AfterAsync(Func<CancellationToken, Task> change, SopScope scope, CancellationToken ct = default) =>
+        RunAsync(change, scope, ct);
+
+    private async Task<SopMaterializeResult> RunAsync(Func<CancellationToken, Task>? change, SopScope scope, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
+            if (change is not null)
+            {
+                await change(ct);
+            }
             var result = await ReconcileAsync(scope, ct);
             if (result != new SopMaterializeResult(0, 0, 0))
             {
