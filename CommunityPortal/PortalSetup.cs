@@ -2,6 +2,7 @@ using CommunityPortal.Components.Account;
 using CommunityPortal.Components;
 using CommunityPortal.Data;
 using CommunityPortal.Features.GroupQrs;
+using CommunityPortal.Features.Indices;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.Matrix;
 using CommunityPortal.Features.Members;
@@ -51,6 +52,7 @@ public static class PortalSetup
         services.AddMembers();
         services.AddSignups();
         services.AddSop();
+        services.AddIndices();
         services.AddSeeding();
         return services;
     }
@@ -82,6 +84,7 @@ public static class PortalSetup
         app.MapMembers(api);
         app.MapPosters(api);
         app.MapSop(api);
+        app.MapIndices(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
