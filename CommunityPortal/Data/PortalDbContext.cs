@@ -52,6 +52,26 @@ public abstract class PortalDbContext(DbContextOptions options, IDomainEventPubl
         return result;
     }
 
+    /// <summary>
+    /// Publishes an event that belongs to no tracked entity (rows written by a prepared INSERT): when the open
+    /// transaction commits, or at once when none is open. Call it after the change is written.
+    /// </summary>
+    public void PublishAfterCommit(IDomainEvent domainEvent)
+    {
+        var transaction = Database.CurrentTransaction?.GetDbTransaction();
+        if (transaction is null)
+        {
+            publisher?.Publish([domainEvent]);
+            return;
+        }
+        if (!ReferenceEquals(transaction, _pendingTransaction))
+        {
+            DiscardPendingEvents();
+            _pendingTransaction = transaction;
+        }
+        _pendingEvents.Add(domainEvent);
+    }
+
     internal void PublishPendingEvents(DbTransaction committed)
     {
         if (!ReferenceEquals(committed, _pendingTransaction))

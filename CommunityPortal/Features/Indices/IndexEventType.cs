@@ -14,4 +14,6 @@ public enum IndexEventType
     ServiceRecord = 8,
     Blacklisted = 9,
     BlacklistLifted = 10,
+    /// <summary>A scan linked to a member (the scan's own line carries the member in the export).</summary>
+    ScanLinked = 11,
 }

@@ -1,3 +1,9 @@
+using CommunityPortal.Features.Indices.Aggregation;
+using CommunityPortal.Features.Indices.Api;
+using CommunityPortal.Features.Indices.Live;
+using CommunityPortal.Features.Indices.Queries;
+using CommunityPortal.Features.Indices.Stream;
+
 namespace CommunityPortal.Features.Indices;
 
 /// <summary>运营指数: the event stream, the aggregator, the index queries, dashboards, the wall screen and the hub.</summary>
@@ -5,13 +11,24 @@ public static class IndicesRegistration
 {
     public static IServiceCollection AddIndices(this IServiceCollection services)
     {
+        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IndexStreamReader>();
+        // The inbox listens from the host's start, before the aggregator begins its rebuild.
+        services.AddSingleton<IndexInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexInbox>());
+        services.AddSingleton<IndexAggregator>();
+        services.AddSingleton<IIndexChanges>(sp => sp.GetRequiredService<IndexAggregator>());
+        services.AddHostedService(sp => sp.GetRequiredService<IndexAggregator>());
+        services.AddSingleton<IndexQueries>();
+        services.AddSingleton<IIndexQueries>(sp => sp.GetRequiredService<IndexQueries>());
+        services.AddSingleton<IndexEventsRange>();
         return services;
     }
 
     /// <summary>/api/v1/indices/*, /hubs/indices.</summary>
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        _ = api;
+        api.MapIndicesApi();
         return app;
     }
 }

@@ -60,6 +60,7 @@ public static partial class ApiProblems
             NotFoundException => Write(context, StatusCodes.Status404NotFound, text["NotFoundTitle"], ex.Message),
             ConcurrencyConflictException or ConflictException => Write(context, StatusCodes.Status409Conflict, text["ConflictTitle"], ex.Message),
             ForbiddenActionException => Write(context, StatusCodes.Status403Forbidden, text["ForbiddenTitle"], ex.Message),
+            NotReadyException => Write(context, StatusCodes.Status503ServiceUnavailable, text["NotReadyTitle"], ex.Message),
             _ => WriteServerError(context, text, ex),
         };
     }

@@ -19,3 +19,6 @@ public sealed class ConflictException(string message) : Exception(message);
 
 /// <summary>The person may not do this to this item (e.g. ticking another operator's task): 403.</summary>
 public sealed class ForbiddenActionException(string message) : Exception(message);
+
+/// <summary>Not available yet (e.g. figures still being computed after a start): 503, try again shortly.</summary>
+public sealed class NotReadyException(string message) : Exception(message);

@@ -113,7 +113,8 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, S
             insert.Parameters[6].Value = (object?)scan.UserAgent ?? DBNull.Value;
             insert.Parameters[7].Value = scan.At;
             insert.Parameters[8].Value = (object?)scan.MemberId ?? DBNull.Value;
-            insert.ExecuteNonQuery();
+            // The stream names a scan by its id (the indices read scans in id order).
+            scan.Id = (long)insert.ExecuteScalar()!;
         }
         transaction.Commit();
     }
@@ -140,7 +141,7 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, S
         var insert = connection.CreateCommand();
         insert.CommandText =
             "INSERT INTO \"Scans\" (\"LiveCodeId\", \"ChannelCodeId\", \"GroupId\", \"VisitorKey\", \"Outcome\", \"Client\", \"UserAgent\", \"At\", \"MemberId\") "
-            + "VALUES ($l, $c, $g, $v, $o, $k, $u, $a, $m)";
+            + "VALUES ($l, $c, $g, $v, $o, $k, $u, $a, $m) RETURNING \"Id\"";
         foreach (var name in new[] { "$l", "$c", "$g", "$v", "$o", "$k", "$u", "$a", "$m" })
         {
             insert.Parameters.Add(new SqliteParameter { ParameterName = name });

@@ -99,6 +99,7 @@ public sealed class MemberEventIngestService(
             .Concat(await db.Set<MemberEvent>().Where(e => e.Source == source && ids.Contains(e.ClientEventId!)).Select(e => e.ClientEventId!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         await using var writer = new EventRowWriter(db, source, actor);
+        var factsOf = new HashSet<int>();
         foreach (var (item, member) in chunk)
         {
             if (received.Contains(item.ClientEventId) || applied.Contains(item.ClientEventId))
@@ -112,6 +113,10 @@ public sealed class MemberEventIngestService(
                 var outcome = await ApplyOneAsync(db, writer, item, member, targets, actor, ct);
                 await transaction.ReleaseSavepointAsync(Savepoint, ct);
                 applied.Add(item.ClientEventId);
+                if (item.Type is MemberEventType.Active or MemberEventType.Purchased)
+                {
+                    factsOf.Add(member.Id);
+                }
                 results[item.Position] = new EventItemResult(item.Index, item.ClientEventId, outcome, member.Id, []);
             }
             catch (PortalValidationException ex)
@@ -138,6 +143,11 @@ public sealed class MemberEventIngestService(
                 // Everything the item saved is in the database; a long batch must not track thousands of entities.
                 db.ChangeTracker.Clear();
             }
+        }
+        if (factsOf.Count > 0)
+        {
+            // Activity and purchases are written by a prepared INSERT, which raises no entity event.
+            db.PublishAfterCommit(new MemberFactsChanged([.. factsOf]));
         }
         await transaction.CommitAsync(ct);
     }

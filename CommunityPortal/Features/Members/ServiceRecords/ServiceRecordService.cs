@@ -53,6 +53,7 @@ public sealed class ServiceRecordService(
         {
             MemberId = memberId, Kind = input.Kind, Text = recordText, AuthorId = actor.StoredId, AuthorName = actor.StoredName,
         };
+        record.Raise(new MemberFactsChanged([memberId]));
         db.Add(record);
         await db.SaveAsync(text["RecordConflict"], null, null, ct);
         return await GetAsync(record.Id, ct);

@@ -55,6 +55,7 @@ public sealed class SignupListService(IDbContextFactory<PortalDbContext> dbFacto
             {
                 (s.CheckedInAt, s.CheckedInById, s.CheckedInByName) = (DateTime.UtcNow, actor.StoredId, actor.StoredName);
             }
+            s.Raise(new MemberFactsChanged([s.MemberId]));
         }, ct);
 
     /// <summary>Marks (or unmarks) that the person completed the activity (完成), recording who and when.</summary>

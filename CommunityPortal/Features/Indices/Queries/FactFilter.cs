@@ -1,0 +1,74 @@
+using CommunityPortal.Features.Indices.Aggregation;
+
+namespace CommunityPortal.Features.Indices.Queries;
+
+/// <summary>
+/// Whether a fact counts under a filter (docs/indices.md, "Filters"): series and activity through the fact's activity
+/// (its group's for joins, leaves, scans and member events with a group), tier through its group, channel through the
+/// scan's channel or the member's first channel. And whether a member counts at all (blacklisted members do not).
+/// </summary>
+public readonly struct FactFilter(IndexFilter filter, IndexState state, IndexLookups lookups)
+{
+    public IndexFilter Query => filter;
+
+    public IndexState State => state;
+
+    public IndexLookups Lookups => lookups;
+
+    public bool HasMatrix => filter.SeriesId is not null || filter.ActivityId is not null || filter.Tier is not null;
+
+    public int FromDay => filter.From.DayNumber;
+
+    public int ToDay => filter.To.DayNumber;
+
+    public bool Passes(in Fact fact)
+    {
+        if (filter.ChannelId is { } channel)
+        {
+            var of = fact.Type == IndexEventType.Scan ? fact.ChannelId : state.Member(fact.MemberId)?.ChannelId ?? 0;
+            if (of != channel)
+            {
+                return false;
+            }
+        }
+        if (filter.Tier is { } tier && (fact.GroupId == 0 || !lookups.Groups.TryGetValue(fact.GroupId, out var group) || group.Tier != tier))
+        {
+            return false;
+        }
+        if (filter.ActivityId is null && filter.SeriesId is null)
+        {
+            return true;
+        }
+        var activity = lookups.ActivityOf(fact);
+        return (filter.ActivityId is not { } a || activity == a) && (filter.SeriesId is not { } s || (activity != 0 && lookups.SeriesOf(activity) == s));
+    }
+
+    /// <summary>A member fact of a member the indices count (known, not blacklisted).</summary>
+    public bool Counts(int memberId) => state.Member(memberId) is { Blacklisted: false };
+
+    /// <summary>Every fact of the days [from, to], in day order.</summary>
+    public IEnumerable<Fact> Facts(int from, int to)
+    {
+        for (var day = from; day <= to; day++)
+        {
+            foreach (var fact in state.Day(day))
+            {
+                yield return fact;
+            }
+        }
+    }
+
+    /// <summary>Members with at least one member fact in the range that passes the filter (for "new" under a matrix filter).</summary>
+    public HashSet<int> MembersMatching(int from, int to)
+    {
+        var members = new HashSet<int>();
+        foreach (var fact in Facts(from, to))
+        {
+            if (fact.MemberId != 0 && fact.Type is not (IndexEventType.Scan or IndexEventType.MemberCreated) && Passes(fact))
+            {
+                members.Add(fact.MemberId);
+            }
+        }
+        return members;
+    }
+}
