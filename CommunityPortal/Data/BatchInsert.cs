@@ -55,7 +55,9 @@ public sealed class BatchInsert : IAsyncDisposable
 
     /// <summary>
     /// Inserts new rows of a mapped entity (every column but the generated key; keys are not read back, and an
-    /// <see cref="Entity"/> gets its audit times and version 1 here, as SaveChanges would give them). Inside a transaction.
+    /// <see cref="Entity"/> gets version 1 and its audit times here, as SaveChanges would give them — unless the row
+    /// carries its own CreatedAt: facts written after the fact, such as seeded history, keep when they happened).
+    /// Inside a transaction.
     /// </summary>
     public static async Task InsertAllAsync<T>(PortalDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
@@ -66,6 +68,7 @@ public sealed class BatchInsert : IAsyncDisposable
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
         var now = DateTime.UtcNow;
         await using var insert = Prepare(db, table.Name, [.. columns.Select(c => c.GetColumnName(table)!)]);
         var values = new object?[columns.Count];
@@ -73,13 +76,17 @@ public sealed class BatchInsert : IAsyncDisposable
         {
             if (row is Entity stamped)
             {
-                stamped.CreatedAt = stamped.UpdatedAt = now;
+                if (stamped.CreatedAt == default)
+                {
+                    stamped.CreatedAt = now;
+                }
+                stamped.UpdatedAt = stamped.UpdatedAt == default ? stamped.CreatedAt : stamped.UpdatedAt;
                 stamped.Version = 1;
             }
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = columns[i].PropertyInfo?.GetValue(row);
-                values[i] = value is null ? null : columns[i].GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+                values[i] = value is null ? null : converters[i]?.ConvertToProvider(value) ?? value;
             }
             await insert.RunAsync(ct, values);
         }

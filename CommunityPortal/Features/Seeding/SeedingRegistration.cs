@@ -6,7 +6,8 @@ namespace CommunityPortal.Features.Seeding;
 
 /// <summary>
 /// Demo and benchmark data, made only on request through the admin CLI: `admin seed-demo` (a realistic matrix and
-/// members for trying the portal) and `admin seed-bench-livecode` (the live codes bench/scan-bench.sh measures). Not
+/// members for trying the portal), `admin seed-bench-livecode` (the live codes bench/scan-bench.sh measures) and
+/// `admin seed-bench-indices` (months of operation events for the index benchmarks of issue 11). Not
 /// part of any operator's workflow; it reads every feature, and no feature reads it.
 /// </summary>
 public static class SeedingRegistration
@@ -15,6 +16,7 @@ public static class SeedingRegistration
     {
         services.AddAdminCommand<SeedDemoCommand>();
         services.AddAdminCommand<SeedBenchLiveCodeCommand>();
+        services.AddAdminCommand<SeedBenchIndicesCommand>();
         return services;
     }
 }

@@ -25,11 +25,11 @@ internal sealed class DemoMembers(IServiceProvider services)
     private const int BatchSize = 10_000;
     private static readonly TimeSpan Span = TimeSpan.FromDays(365);
 
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
-    private static readonly string[] Given = ["小雨", "思远", "欣怡", "子涵", "浩然", "雨桐", "一诺", "梓萱", "宇航", "佳琪", "明轩", "诗涵", "晨曦", "俊杰", "可馨", "嘉怡"];
-    private static readonly string[] Children = ["豆豆", "乐乐", "朵朵", "果果", "糖糖", "小宝", "甜甜", "天天", "悠悠", "多多"];
-    private static readonly string[] English = ["Amy", "Coco", "Lily", "Kevin", "Grace", "Leo", "Sunny", "Vivian", "Jack", "Cindy"];
-    private static readonly string[] Regions = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "南京", "西安", "重庆", "苏州", "天津"];
+    internal static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+    internal static readonly string[] Given = ["小雨", "思远", "欣怡", "子涵", "浩然", "雨桐", "一诺", "梓萱", "宇航", "佳琪", "明轩", "诗涵", "晨曦", "俊杰", "可馨", "嘉怡"];
+    internal static readonly string[] Children = ["豆豆", "乐乐", "朵朵", "果果", "糖糖", "小宝", "甜甜", "天天", "悠悠", "多多"];
+    internal static readonly string[] English = ["Amy", "Coco", "Lily", "Kevin", "Grace", "Leo", "Sunny", "Vivian", "Jack", "Cindy"];
+    internal static readonly string[] Regions = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "南京", "西安", "重庆", "苏州", "天津"];
     private static readonly (string Name, ChannelType Type)[] Channels =
         [("公众号文章", ChannelType.Article), ("KOL 推荐", ChannelType.Kol), ("线下海报", ChannelType.OfflinePoster), ("朋友圈广告", ChannelType.PaidAd)];
     private static readonly (string Group, TagGroupKind Kind, (string Name, string Colour)[] Tags)[] TagPlan =
@@ -210,10 +210,10 @@ internal sealed class DemoMembers(IServiceProvider services)
     };
 
     /// <summary>Distinct per MemberNo: the nine-digit tail is a bijection of the number (7919 is prime to 10^9).</summary>
-    private static string PhoneFor(int memberNo) =>
+    internal static string PhoneFor(int memberNo) =>
         FormattableString.Invariant($"1{3 + memberNo % 7}{(memberNo * 7919L + 12345) % 1_000_000_000:D9}");
 
     /// <summary>28 characters like a real UnionID, distinct per MemberNo.</summary>
-    private static string UnionIdFor(int memberNo) =>
+    internal static string UnionIdFor(int memberNo) =>
         FormattableString.Invariant($"oDemo{memberNo:D8}") + Convert.ToHexString(BitConverter.GetBytes(memberNo * 2654435761L))[..15];
 }
