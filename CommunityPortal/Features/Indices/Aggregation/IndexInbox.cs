@@ -8,7 +8,7 @@ namespace CommunityPortal.Features.Indices.Aggregation;
 
 /// <summary>
 /// Collects, from the host's start, what committed changes mean for the indices: scans (with their data), members whose
-/// facts must be read again, and whether the matrix changed. The aggregator takes it all as one batch.
+/// facts must be read again, and whether the matrix or the channels changed. The aggregator takes it all as one batch.
 /// </summary>
 public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHostedService
 {
@@ -97,7 +97,7 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
             MemberFactsChanged f => [.. f.MemberIds],
             _ => [],
         };
-        var lookups = e is GroupCreated or GroupUpdated or GroupDeleted or ActivityChanged or SeriesChanged;
+        var lookups = e is GroupCreated or GroupUpdated or GroupDeleted or ActivityChanged or SeriesChanged or ChannelChanged;
         if (members.Length == 0 && !lookups)
         {
             return;
