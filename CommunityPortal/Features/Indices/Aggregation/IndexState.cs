@@ -90,7 +90,9 @@ public sealed class IndexState
         var kept = new List<FactRef>(facts.Count);
         foreach (var old in state.Facts)
         {
-            if (wanted.Remove((old.Type, old.Id), out var now) && Same(old, now))
+            // A member's first channel may change after the fact: their 学号 fact carries it, so it is a changed fact.
+            if (wanted.Remove((old.Type, old.Id), out var now) && Same(old, now)
+                && (now.Type != IndexEventType.MemberCreated || now.ChannelId == state.ChannelId))
             {
                 kept.Add(old);
                 continue;
