@@ -37,7 +37,7 @@ public static class ChannelCalculator
                     }
                 }
             }
-            else if (fact.Type == IndexEventType.MemberCreated && fact.ChannelId != 0 && f.Counts(fact.MemberId) && f.Passes(fact)
+            else if (fact.Type == IndexEventType.MemberCreated && fact.ChannelId != 0 && f.Counts(fact.MemberId) && f.PassesChannel(fact)
                 && (matched is null || matched.Contains(fact.MemberId)))
             {
                 Of(fact.ChannelId).Acquired.Add(fact.MemberId);
