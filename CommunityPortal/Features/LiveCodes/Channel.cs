@@ -15,6 +15,9 @@ public sealed class Channel : Entity
     public decimal? Cost { get; set; }
 }
 
+/// <summary>A channel was created, changed (its cost, its name) or deleted: readers that keep channels (the indices) read them again.</summary>
+public sealed record ChannelChanged(int ChannelId) : IDomainEvent;
+
 public enum ChannelType
 {
     Article = 0,

@@ -87,6 +87,11 @@ public sealed class MemberService(
         {
             db.Add(Event(id, MemberEventKind.GrowthChanged, actor, now, $"{oldLevel}→{member.GrowthLevel}"));
         }
+        if (oldChannel != member.FirstChannelId)
+        {
+            // The first channel is part of the member's facts (the indices count members by it).
+            member.Raise(new MemberFactsChanged([id]));
+        }
         await SaveAsync(db, ct);
         if (member.FirstChannelId is { } channelId && channelId != oldChannel)
         {

@@ -27,6 +27,8 @@ public sealed class IndexAggregator(
     private IndexState _state = new();
     private IndexLookups _lookups = IndexLookups.Empty;
     private long _version;
+    private long _applied;
+    private TaskCompletionSource _moved = NewSignal();
     private volatile bool _ready;
 
     public bool Ready => _ready;
@@ -53,6 +55,25 @@ public sealed class IndexAggregator(
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Completes once everything committed before the call is in the indices: the rebuild is done and every change the
+    /// inbox had received by then is applied (events reach it at commit, scans before their page is sent). What a test
+    /// or a benchmark awaits instead of a clock.
+    /// </summary>
+    public async Task CaughtUpAsync(CancellationToken ct = default)
+    {
+        var target = inbox.Received;
+        while (true)
+        {
+            var moved = Volatile.Read(ref _moved).Task;
+            if (_ready && Interlocked.Read(ref _applied) >= target)
+            {
+                return;
+            }
+            await moved.WaitAsync(ct);
+        }
     }
 
     /// <summary>Runs a computation over the state and lookups as they are now (many readers at once, never during a write).</summary>
@@ -92,14 +113,17 @@ public sealed class IndexAggregator(
                 await Task.Delay(wait, clock, stoppingToken);
             }
             last = clock.GetTimestamp();
+            var batch = inbox.Take();
             try
             {
-                await ApplyAsync(inbox.Take(), stoppingToken);
+                await ApplyAsync(batch, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "A batch of index changes could not be applied");
             }
+            Interlocked.Exchange(ref _applied, batch.Through);
+            Moved();
         }
     }
 
@@ -141,6 +165,7 @@ public sealed class IndexAggregator(
         }
         Interlocked.Increment(ref _version);
         _ready = true;
+        Moved();
         Notify(new IndexChange(Version, [], []));
     }
 
@@ -193,6 +218,11 @@ public sealed class IndexAggregator(
     private static bool Knows(IndexLookups lookups, StreamEvent e) =>
         (e.GroupId is not { } g || lookups.Groups.ContainsKey(g)) && (e.ActivityId is not { } a || lookups.Activities.ContainsKey(a))
         && (e.ChannelId is not { } c || lookups.Channels.ContainsKey(c));
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Wakes <see cref="CaughtUpAsync"/> callers to look again.</summary>
+    private void Moved() => Interlocked.Exchange(ref _moved, NewSignal()).TrySetResult();
 
     private void Notify(IndexChange change)
     {

@@ -8,7 +8,7 @@ namespace CommunityPortal.Features.Indices.Aggregation;
 
 /// <summary>
 /// Collects, from the host's start, what committed changes mean for the indices: scans (with their data), members whose
-/// facts must be read again, and whether the matrix changed. The aggregator takes it all as one batch.
+/// facts must be read again, and whether the matrix or the channels changed. The aggregator takes it all as one batch.
 /// </summary>
 public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHostedService
 {
@@ -17,10 +17,24 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
     private List<Scan> _scans = [];
     private HashSet<int> _members = [];
     private bool _lookups;
+    private long _received;
     private IDisposable? _eventSubscription;
     private IDisposable? _scanSubscription;
 
-    public sealed record Batch(IReadOnlyList<Scan> Scans, IReadOnlyCollection<int> MemberIds, bool LookupsChanged);
+    /// <summary>What to apply; <see cref="Through"/>: the <see cref="Received"/> count it covers.</summary>
+    public sealed record Batch(IReadOnlyList<Scan> Scans, IReadOnlyCollection<int> MemberIds, bool LookupsChanged, long Through);
+
+    /// <summary>How many notifications (scan batches, events that concern the indices) have come in since the start.</summary>
+    public long Received
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _received;
+            }
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +68,7 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
     {
         lock (_gate)
         {
-            var batch = new Batch(_scans, _members, _lookups);
+            var batch = new Batch(_scans, _members, _lookups, _received);
             (_scans, _members, _lookups) = ([], [], false);
             return batch;
         }
@@ -65,6 +79,7 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
         lock (_gate)
         {
             _scans.AddRange(scans);
+            _received++;
         }
         Wake();
     }
@@ -82,7 +97,7 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
             MemberFactsChanged f => [.. f.MemberIds],
             _ => [],
         };
-        var lookups = e is GroupCreated or GroupUpdated or GroupDeleted or ActivityChanged or SeriesChanged;
+        var lookups = e is GroupCreated or GroupUpdated or GroupDeleted or ActivityChanged or SeriesChanged or ChannelChanged;
         if (members.Length == 0 && !lookups)
         {
             return;
@@ -91,6 +106,7 @@ public sealed class IndexInbox(DomainEventBus events, IScanFeed scanFeed) : IHos
         {
             _members.UnionWith(members);
             _lookups |= lookups;
+            _received++;
         }
         Wake();
     }

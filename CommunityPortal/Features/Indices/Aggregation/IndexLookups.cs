@@ -13,7 +13,7 @@ public sealed record ChannelInfo(int Id, string Name, ChannelType Type, decimal?
 
 /// <summary>
 /// The matrix and the channels as the indices read them (current names, a group's activity and tier, an activity's
-/// series): small, read again whenever the matrix changes or a fact names an id not yet known.
+/// series): small, read again whenever the matrix or a channel changes (a cost, say) or a fact names an id not yet known.
 /// </summary>
 public sealed record IndexLookups(
     IReadOnlyDictionary<int, GroupInfo> Groups,

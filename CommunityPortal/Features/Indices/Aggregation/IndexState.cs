@@ -44,14 +44,20 @@ public sealed class IndexState
         MaxScanId = e.Id;
         var visitor = e.Visitor is null ? 0 : Intern(e.Visitor);
         Add(ToFact(e, visitor));
-        if (e.MemberId is { } member && e.Outcome != ScanOutcome.Bot)
+        if (e.MemberId is not { } member || e.Outcome == ScanOutcome.Bot)
         {
-            var state = MemberOf(member);
-            var linked = ToFact(e with { Type = IndexEventType.ScanLinked }, 0);
-            Add(linked);
-            state.Facts.Add(new FactRef(linked.Type, linked.Id, linked.Day, linked.Ticks));
-            state.Derive();
+            return;
         }
+        var state = MemberOf(member);
+        // The member's facts may have been read again after the scan committed and before the feed brought it here.
+        if (state.Facts.Exists(f => f.Type == IndexEventType.ScanLinked && f.Id == e.Id))
+        {
+            return;
+        }
+        var linked = ToFact(e with { Type = IndexEventType.ScanLinked }, 0);
+        Add(linked);
+        state.Facts.Add(new FactRef(linked.Type, linked.Id, linked.Day, linked.Ticks));
+        state.Derive();
     }
 
     /// <summary>Adds facts of members during the rebuild (each fact once; <see cref="DeriveAll"/> afterwards).</summary>
@@ -90,7 +96,9 @@ public sealed class IndexState
         var kept = new List<FactRef>(facts.Count);
         foreach (var old in state.Facts)
         {
-            if (wanted.Remove((old.Type, old.Id), out var now) && Same(old, now))
+            // A member's first channel may change after the fact: their 学号 fact carries it, so it is a changed fact.
+            if (wanted.Remove((old.Type, old.Id), out var now) && Same(old, now)
+                && (now.Type != IndexEventType.MemberCreated || now.ChannelId == state.ChannelId))
             {
                 kept.Add(old);
                 continue;

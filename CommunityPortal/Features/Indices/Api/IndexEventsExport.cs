@@ -108,7 +108,7 @@ public sealed class IndexEventsRange(Microsoft.Extensions.Localization.IStringLo
         }
         else if (filter.Days > IndexFilter.MaxDays)
         {
-            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.To)), IndexFilter.MaxDays);
+            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.From)), IndexFilter.MaxDays);
         }
         errors.ThrowIfAny();
     }

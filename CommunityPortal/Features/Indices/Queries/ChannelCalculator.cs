@@ -37,7 +37,7 @@ public static class ChannelCalculator
                     }
                 }
             }
-            else if (fact.Type == IndexEventType.MemberCreated && fact.ChannelId != 0 && f.Counts(fact.MemberId) && f.Passes(fact)
+            else if (fact.Type == IndexEventType.MemberCreated && fact.ChannelId != 0 && f.Counts(fact.MemberId) && f.PassesChannel(fact)
                 && (matched is null || matched.Contains(fact.MemberId)))
             {
                 Of(fact.ChannelId).Acquired.Add(fact.MemberId);
@@ -63,6 +63,13 @@ public static class ChannelCalculator
         return [.. funnels.Select(p => Row(f, p.Key, p.Value)).OrderByDescending(r => r.Scans).ThenByDescending(r => r.Acquired).ThenBy(r => r.ChannelId)];
     }
 
+    /// <summary>
+    /// a / b as the double nearest to it. Decimal division keeps 28 digits, but casting a decimal to double is not
+    /// correctly rounded (698 / 600 came out as 1.1633333333333336); parsing the decimal's digits is.
+    /// </summary>
+    private static double Ratio(decimal a, decimal b) =>
+        double.Parse((a / b).ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
     private static ChannelIndexRow Row(FactFilter f, int channelId, Funnel funnel)
     {
         var info = f.Lookups.Channels.GetValueOrDefault(channelId);
@@ -70,7 +77,7 @@ public static class ChannelCalculator
         var cost = info?.Cost;
         return new ChannelIndexRow(channelId, info?.Name ?? $"#{channelId}", info?.Type ?? LiveCodes.ChannelType.Other, funnel.Scans, funnel.Visitors.Count,
             funnel.Routed.Count, funnel.Acquired.Count, funnel.SignedUp.Count, funnel.Purchasers.Count, revenue, cost,
-            cost is { } c && funnel.Acquired.Count > 0 ? decimal.Round(c / funnel.Acquired.Count, 2) : null,
-            cost is { } k && k > 0 ? (double)((revenue - k) / k) : null);
+            cost is { } c && funnel.Acquired.Count > 0 ? c / funnel.Acquired.Count : null,
+            cost is { } k && k > 0 ? Ratio(revenue - k, k) : null);
     }
 }

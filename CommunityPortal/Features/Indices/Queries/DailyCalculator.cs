@@ -34,7 +34,7 @@ public static class DailyCalculator
                 }
                 if (fact.Type == IndexEventType.MemberCreated)
                 {
-                    if (i >= 0 && f.Passes(fact) && (matched is null || matched.Contains(fact.MemberId)))
+                    if (i >= 0 && f.PassesChannel(fact) && (matched is null || matched.Contains(fact.MemberId)))
                     {
                         newMembers[i]++;
                     }

@@ -23,13 +23,9 @@ public readonly struct FactFilter(IndexFilter filter, IndexState state, IndexLoo
 
     public bool Passes(in Fact fact)
     {
-        if (filter.ChannelId is { } channel)
+        if (!PassesChannel(fact))
         {
-            var of = fact.Type == IndexEventType.Scan ? fact.ChannelId : state.Member(fact.MemberId)?.ChannelId ?? 0;
-            if (of != channel)
-            {
-                return false;
-            }
+            return false;
         }
         if (filter.Tier is { } tier && (fact.GroupId == 0 || !lookups.Groups.TryGetValue(fact.GroupId, out var group) || group.Tier != tier))
         {
@@ -42,6 +38,14 @@ public readonly struct FactFilter(IndexFilter filter, IndexState state, IndexLoo
         var activity = lookups.ActivityOf(fact);
         return (filter.ActivityId is not { } a || activity == a) && (filter.SeriesId is not { } s || (activity != 0 && lookups.SeriesOf(activity) == s));
     }
+
+    /// <summary>
+    /// The channel part alone: a scan's own channel, else the member's first channel. What a member's 学号 fact is
+    /// filtered by (it is tied to no group or activity: under a matrix filter the member needs a passing member fact).
+    /// </summary>
+    public bool PassesChannel(in Fact fact) =>
+        filter.ChannelId is not { } channel
+        || (fact.Type == IndexEventType.Scan ? fact.ChannelId : state.Member(fact.MemberId)?.ChannelId ?? 0) == channel;
 
     /// <summary>A member fact of a member the indices count (known, not blacklisted).</summary>
     public bool Counts(int memberId) => state.Member(memberId) is { Blacklisted: false };

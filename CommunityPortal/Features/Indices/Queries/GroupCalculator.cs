@@ -26,7 +26,8 @@ public static class GroupCalculator
         }
         foreach (var fact in f.Facts(first, f.ToDay))
         {
-            if (fact.GroupId == 0 || !groups.TryGetValue(fact.GroupId, out var health) || (q.ChannelId is not null && !f.Passes(fact)))
+            // The filter picked the groups; of their facts only the channel is asked (a fact's own activity may be another).
+            if (fact.GroupId == 0 || !groups.TryGetValue(fact.GroupId, out var health) || !f.PassesChannel(fact))
             {
                 continue;
             }

@@ -68,7 +68,7 @@ public sealed class IndexQueries(
         }
         else if (filter.Days > IndexFilter.MaxDays)
         {
-            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.To)), IndexFilter.MaxDays);
+            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.From)), IndexFilter.MaxDays);
         }
         if (filter.SeriesId is { } series && !lookups.Series.ContainsKey(series))
         {

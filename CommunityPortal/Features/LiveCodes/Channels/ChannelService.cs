@@ -40,6 +40,7 @@ public sealed class ChannelService(
         Apply(channel, input);
         db.Add(channel);
         await db.SaveAsync(text["ChannelConflict"], nameof(input.Name), NameTaken, ct);
+        db.PublishAfterCommit(new ChannelChanged(channel.Id));
         return await GetAsync(channel.Id, ct);
     }
 
@@ -51,6 +52,7 @@ public sealed class ChannelService(
         db.ExpectVersion(channel, expectedVersion, text["ChannelConflict"]);
         Apply(channel, input);
         await db.SaveAsync(text["ChannelConflict"], nameof(input.Name), NameTaken, ct);
+        db.PublishAfterCommit(new ChannelChanged(id));
         return await GetAsync(id, ct);
     }
 
@@ -65,6 +67,7 @@ public sealed class ChannelService(
         }
         db.Remove(channel);
         await db.SaveAsync(text["ChannelConflict"], null, null, ct);
+        db.PublishAfterCommit(new ChannelChanged(id));
     }
 
     public async Task<IReadOnlyList<ChannelCodeDto>> ListCodesAsync(int liveCodeId, CancellationToken ct = default)

@@ -84,11 +84,12 @@ internal sealed class ScanWriter(IDbContextFactory<PortalDbContext> dbFactory, S
             }
             return;
         }
+        // Listeners first: once a scan's page is sent, everything listening in-process (the indices) has been told.
+        feed.Publish([.. batch.Select(p => p.Scan)]);
         foreach (var pending in batch)
         {
             pending.Done.TrySetResult();
         }
-        feed.Publish([.. batch.Select(p => p.Scan)]);
     }
 
     /// <summary>

@@ -199,7 +199,11 @@ public sealed partial class SignupService(
         await transaction.CreateSavepointAsync(ScanLinkSavepoint, ct);
         try
         {
-            await ScanMemberLinks.LinkAsync(db, visitorKey, memberId, ct);
+            if (await ScanMemberLinks.LinkAsync(db, visitorKey, memberId, ct) > 0)
+            {
+                // Written by a bulk UPDATE, which raises no entity event; a sign-up found already ("Existing") raises none either.
+                db.PublishAfterCommit(new MemberFactsChanged([memberId]));
+            }
             await transaction.ReleaseSavepointAsync(ScanLinkSavepoint, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
