@@ -1,3 +1,6 @@
+using CommunityPortal.Features.Indices.Hub;
+using CommunityPortal.Features.Indices.Wall;
+
 namespace CommunityPortal.Features.Indices;
 
 /// <summary>运营指数: the event stream, the aggregator, the index queries, dashboards, the wall screen and the hub.</summary>
@@ -5,6 +8,8 @@ public static class IndicesRegistration
 {
     public static IServiceCollection AddIndices(this IServiceCollection services)
     {
+        services.AddWall();
+        services.AddIndicesHub();
         return services;
     }
 
@@ -12,6 +17,7 @@ public static class IndicesRegistration
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         _ = api;
+        app.MapIndicesHub();
         return app;
     }
 }
