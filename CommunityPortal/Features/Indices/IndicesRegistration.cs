@@ -17,6 +17,7 @@ public static class IndicesRegistration
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         _ = api;
+        app.MapWall();
         app.MapIndicesHub();
         return app;
     }

@@ -8,8 +8,8 @@ namespace CommunityPortal.Features.Indices.Wall;
 
 /// <summary>
 /// Reads today's figures when opened, again whenever the indices move (coalesced: one read in flight, at most one
-/// waiting), and at every periodic check, which also makes sure the link still works. A revoked link turns the screen
-/// into the "not valid" page at once on this instance, and at the next check on any other.
+/// waiting), and at every periodic check, which also makes sure the link still works. A revoked link sends the screen
+/// to the "not valid" page at once on this instance, and at the next check on any other.
 /// </summary>
 public sealed partial class WallPage : IDisposable
 {
@@ -26,12 +26,11 @@ public sealed partial class WallPage : IDisposable
     [Parameter]
     public string Token { get; set; } = "";
 
-    /// <summary>Set while the page is prerendered: the "not valid" answer is a 404.</summary>
-    [CascadingParameter]
-    private HttpContext? HttpContext { get; set; }
-
     [Inject]
     private WallLinks Links { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Nav { get; set; } = default!;
 
     [Inject]
     private IIndexQueries Queries { get; set; } = default!;
@@ -154,15 +153,16 @@ public sealed partial class WallPage : IDisposable
     /// <summary>Today's figures, or null while the aggregator is still rebuilding (no zeros that look like facts).</summary>
     private async Task<LiveFigures?> ReadAsync(CancellationToken ct) => Changes.Ready ? await Queries.LiveAsync(ct) : null;
 
+    /// <summary>
+    /// Off to the "not valid" page (a 404 with no figures): a redirect while prerendering, a full load in the circuit,
+    /// which then ends. The wall itself cannot answer 404: the status-code pages would replace it (ADR 040).
+    /// </summary>
     private void ShowInvalid()
     {
         StopListening();
         (invalid, figures, updatedAt) = (true, null, null);
-        if (HttpContext is { Response.HasStarted: false } http)
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-        }
         StateHasChanged();
+        Nav.NavigateTo(WallEndpoints.InvalidPath, forceLoad: true, replace: true);
     }
 
     private void StopListening()
