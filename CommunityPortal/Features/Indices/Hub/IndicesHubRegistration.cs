@@ -20,7 +20,9 @@ public static class IndicesHubRegistration
         // Enums travel as their names, as in the REST API ("type": "Scan").
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IndicesBroadcaster>();
+        // Made at the first hub connection. A factory, because ValidateOnBuild would refuse to start an app whose aggregator
+        // (IIndexChanges) is not registered yet; once AddIndices registers it, plain AddSingleton<IndicesBroadcaster>() does.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<IndicesBroadcaster>(provider));
         services.AddAuthentication().AddPolicyScheme(Scheme, null, o =>
         {
             o.ForwardDefaultSelector = http =>
