@@ -179,4 +179,33 @@ public sealed class WallPageTests : WallTest
         Assert.Equal("今天还没有扫码或报名", Text(wall, "wall-ticker-empty"));
         Assert.Equal("今天还没有渠道数据", Text(wall, "wall-channels-empty"));
     }
+
+    [Fact]
+    public async Task Wall_LongNumbers_StepDownInSize_AndAreNeverCut()
+    {
+        Queries.Live = LiveSamples.Figures(newMembers: 7, activeMembers: 1234567, signups: 123456);
+        var link = await LinkAsync();
+
+        var wall = Open(link.Token);
+
+        wall.WaitForElement("[data-testid=wall-new-members]");
+        string Value(string testId) => wall.Find($"[data-testid={testId}] .wall-figure-value").TextContent;
+        string Size(string testId) => wall.Find($"[data-testid={testId}] .wall-figure-value").ClassList.Single(c => c.StartsWith("is-", StringComparison.Ordinal));
+        Assert.Equal(("7", "is-large"), (Value("wall-new-members"), Size("wall-new-members")));
+        Assert.Equal(("123,456", "is-medium"), (Value("wall-signups"), Size("wall-signups")));
+        Assert.Equal(("1,234,567", "is-small"), (Value("wall-active-members"), Size("wall-active-members")));
+    }
+
+    [Fact]
+    public async Task Sparkline_DrawsTheLastHour_WithTheBusiestMinuteAtTheTop()
+    {
+        var link = await LinkAsync();
+
+        var wall = Open(link.Token);
+
+        var points = wall.WaitForElement("[data-testid=wall-sparkline] polyline").GetAttribute("points")!.Split(' ');
+        Assert.Equal(60, points.Length);
+        Assert.Equal("0,96", points[0]);
+        Assert.Equal("600,4", points[^1]);
+    }
 }

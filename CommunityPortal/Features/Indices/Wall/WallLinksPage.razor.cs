@@ -38,6 +38,7 @@ public sealed partial class WallLinksPage
             return;
         }
         links = await Links.ListAsync();
+        StateHasChanged(); // the new row shows under the dialog that follows
         // The token exists only in this dialog: the database keeps its hash.
         var shown = new DialogParameters<WallLinkCreatedDialog> { { d => d.Created, created } };
         await Dialogs.OpenAsync<WallLinkCreatedDialog, bool>(T["Links.CreatedTitle", created.Link.Name], shown);
