@@ -78,8 +78,9 @@ public sealed partial class WallPage : IDisposable
     {
         stop = new CancellationTokenSource();
         // The change signal is already coalesced: this only keeps reads from overlapping or piling up.
-        refresher = new RefreshCoalescer(TimeSpan.Zero, RefreshAsync, Clock);
-        changeSubscription = Changes.Subscribe(_ => refresher.Request());
+        var coalescer = refresher = new RefreshCoalescer(TimeSpan.Zero, RefreshAsync, Clock);
+        // The aggregator may still call in after StopListening: a disposed coalescer ignores it (the field is null by then).
+        changeSubscription = Changes.Subscribe(_ => coalescer.Request());
         revocationSubscription = Revocations.Subscribe(revoked =>
         {
             if (revoked == id)
@@ -159,6 +160,10 @@ public sealed partial class WallPage : IDisposable
     /// </summary>
     private void ShowInvalid()
     {
+        if (invalid)
+        {
+            return;
+        }
         StopListening();
         (invalid, figures, updatedAt) = (true, null, null);
         StateHasChanged();
