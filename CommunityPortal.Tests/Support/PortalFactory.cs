@@ -33,6 +33,12 @@ public sealed record PortalFactoryOptions
 
     /// <summary>A clock the test moves (SOP reminders, overdue tasks, the task horizon); null: the real clock.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Services put over the app's (e.g. fakes the test drives); registered last, so they win.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>With <see cref="Kestrel"/>: the port to listen on (a test restarting the app on the same address); null: any free port.</summary>
+    public int? Port { get; init; }
 }
 
 /// <summary>
@@ -75,6 +81,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+        if (_options.Services is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
         if (_options.HeaderAuth)
         {
@@ -174,7 +184,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private string Start()
     {
-        UseKestrel(0);
+        UseKestrel(_options.Port ?? 0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));

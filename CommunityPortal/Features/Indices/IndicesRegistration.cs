@@ -1,8 +1,10 @@
 using CommunityPortal.Features.Indices.Aggregation;
 using CommunityPortal.Features.Indices.Api;
+using CommunityPortal.Features.Indices.Hub;
 using CommunityPortal.Features.Indices.Live;
 using CommunityPortal.Features.Indices.Queries;
 using CommunityPortal.Features.Indices.Stream;
+using CommunityPortal.Features.Indices.Wall;
 
 namespace CommunityPortal.Features.Indices;
 
@@ -22,6 +24,8 @@ public static class IndicesRegistration
         services.AddSingleton<IndexQueries>();
         services.AddSingleton<IIndexQueries>(sp => sp.GetRequiredService<IndexQueries>());
         services.AddSingleton<IndexEventsRange>();
+        services.AddWall();
+        services.AddIndicesHub();
         return services;
     }
 
@@ -29,6 +33,8 @@ public static class IndicesRegistration
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapIndicesApi();
+        app.MapWall();
+        app.MapIndicesHub();
         return app;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CommunityPortal.Infrastructure.Validation;
 using CommunityPortal.Data;
 using CommunityPortal.Infrastructure.Security;
@@ -37,7 +35,7 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, 
         }
         errors.ThrowIfAny();
 
-        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + SecretTokens.New();
         var key = new ApiKey
         {
             Name = trimmed,
@@ -89,9 +87,7 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, 
         await db.SaveChangesAsync(ct);
     }
 
-    internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret))).ToLowerInvariant();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Hash(string secret) => SecretTokens.Hash(secret);
 
     private static ApiKeyDto ToDto(ApiKey k) => new(k.Id, k.Name, k.Role, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
 }

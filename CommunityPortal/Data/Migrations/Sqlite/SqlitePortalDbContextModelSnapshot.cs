@@ -65,6 +65,41 @@ namespace CommunityPortal.Data.Migrations.Sqlite
                     b.ToTable("GroupQrs", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPortal.Features.Indices.Wall.WallLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WallLinks", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPortal.Features.LiveCodes.Channel", b =>
                 {
                     b.Property<int>("Id")

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CommunityPortal.Data;
 using CommunityPortal.Features.Users;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,7 @@ public sealed record SopFeedTokenInfo(bool IsActive, DateTime? CreatedAt);
 /// </summary>
 public sealed class SopFeedTokens(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public const int TokenLength = 43;
+    public const int TokenLength = SecretTokens.Length;
 
     public async Task<SopFeedTokenInfo> GetAsync(string userId, CancellationToken ct = default)
     {
@@ -29,7 +27,7 @@ public sealed class SopFeedTokens(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>A new token for the person; any earlier one stops working in the same transaction. Returns the secret.</summary>
     public async Task<string> CreateAsync(string userId, CancellationToken ct = default)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -68,10 +66,7 @@ public sealed class SopFeedTokens(IDbContextFactory<PortalDbContext> dbFactory, 
         return user is null || user.LockoutEnd > clock.GetUtcNow() ? null : user;
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 
-    private static bool IsWellFormed(string token) =>
-        token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static bool IsWellFormed(string token) => SecretTokens.IsWellFormed(token);
 }

@@ -9,10 +9,10 @@ public static class FirstRunSetup
 {
     public const string SetupPath = "/setup";
 
-    // Not pages: the framework, machine endpoints, the culture switch, error pages (re-executed for API 404s too)
+    // Not pages: the framework, machine endpoints (hubs included), the culture switch, error pages (re-executed for API 404s too)
     // and setup itself.
     private static readonly string[] PassThrough =
-        ["/_framework", "/_content", "/_blazor", "/healthz", "/api", "/openapi", "/culture", "/q", "/not-found", "/Error", SetupPath];
+        ["/_framework", "/_content", "/_blazor", "/hubs", "/healthz", "/api", "/openapi", "/culture", "/q", "/not-found", "/Error", SetupPath];
 
     public static IApplicationBuilder UseFirstRunSetup(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
