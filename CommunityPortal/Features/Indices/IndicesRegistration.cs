@@ -1,3 +1,5 @@
+using CommunityPortal.Features.Indices.Dashboards;
+
 namespace CommunityPortal.Features.Indices;
 
 /// <summary>运营指数: the event stream, the aggregator, the index queries, dashboards, the wall screen and the hub.</summary>
@@ -5,6 +7,7 @@ public static class IndicesRegistration
 {
     public static IServiceCollection AddIndices(this IServiceCollection services)
     {
+        services.AddIndexDashboards();
         return services;
     }
 
@@ -12,6 +15,7 @@ public static class IndicesRegistration
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         _ = api;
+        app.MapIndexDashboards();
         return app;
     }
 }
