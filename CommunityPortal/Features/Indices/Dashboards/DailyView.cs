@@ -22,9 +22,10 @@ public sealed class DailyView : IndexView<IReadOnlyList<DailyIndexRow>>
     public static bool IsQuiet(IReadOnlyList<DailyIndexRow> rows) =>
         rows.All(r => r is { NewMembers: 0, ActiveMembers: 0, WeeklyActive: 0, MonthlyActive: 0, Signups: 0, Scans: 0, UniqueVisitors: 0 });
 
+    /// <summary>The latest day first: the chart runs left to right, the table starts with what is newest.</summary>
     public override IReadOnlyList<IndexTable> Tables(IReadOnlyList<DailyIndexRow> data, DashboardLabels labels) =>
     [
-        IndexTable.Of(Name, labels["Daily.Table"], data,
+        IndexTable.Of(Name, labels["Daily.Table"], data.Reverse(),
             new(labels["Col.Date"], CellKind.Date, r => r.Date),
             new(labels["Col.NewMembers"], CellKind.Count, r => r.NewMembers),
             new(labels["Col.ActiveMembers"], CellKind.Count, r => r.ActiveMembers),

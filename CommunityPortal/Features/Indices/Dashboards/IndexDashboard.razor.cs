@@ -72,7 +72,8 @@ public sealed partial class IndexDashboard<TData> : IDisposable
         if (RendererInfo.IsInteractive)
         {
             reader = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            refresher = new RefreshCoalescer(RefreshInterval, RefreshAsync, Clock);
+            // Real time, not the injected clock: the pause between re-queries is about load, not about the team's calendar.
+            refresher = new RefreshCoalescer(RefreshInterval, RefreshAsync);
             subscription = Changes.Subscribe(_ => refresher.Request());
             if (!Changes.Ready)
             {

@@ -26,7 +26,7 @@ public sealed class OverviewView : IndexView<OverviewData>
 
     public override IReadOnlyList<IndexTable> Tables(OverviewData data, DashboardLabels labels) =>
     [
-        IndexTable.Of(DailyTable, labels["Overview.DailyTable"], data.Daily,
+        IndexTable.Of(DailyTable, labels["Overview.DailyTable"], data.Daily.Reverse(),
             new(labels["Col.Date"], CellKind.Date, r => r.Date),
             new(labels["Col.NewMembers"], CellKind.Count, r => r.NewMembers),
             new(labels["Col.ActiveMembers"], CellKind.Count, r => r.ActiveMembers),
