@@ -62,7 +62,21 @@ public sealed record DashboardPage(Type Page, string Path, string Table, string 
 
     public static TheoryData<string> Names => [.. All.Keys];
 
-    public static TheoryData<string> WithRange => [.. All.Where(p => p.Value.HasRange).Select(p => p.Key)];
+    /// <summary>Addresses a page must refuse, with the message naming the field: every page with a range, and the retention page's series.</summary>
+    public static TheoryData<string, string, string> BadAddresses
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string> { { "retention", "?series=abc", "系列的值无效。" } };
+            foreach (var name in All.Where(p => p.Value.HasRange).Select(p => p.Key))
+            {
+                data.Add(name, "?from=2026-12-10&to=2026-12-01", "结束日期不能早于开始日期。");
+                data.Add(name, "?from=2025-11-30&to=2026-12-01", "结束日期距开始日期不能超过 366 天。");
+                data.Add(name, "?from=2026-13-01", "开始日期的值无效。");
+            }
+            return data;
+        }
+    }
 
     /// <summary>The page at its address (plus <paramref name="query"/>), as a link opens it.</summary>
     public IRenderedComponent<ContainerFragment> Open(DashboardTest test, string query = "") => test.OpenPage(Page, Path + query);

@@ -16,24 +16,15 @@ public sealed class RetentionDashboardTests : DashboardTest
 
         var cut = DashboardPage.All["retention"].Open(this);
 
-        cut.WaitForAssertion(() => Assert.Equal(activity.SeriesId, Queries.LastSeriesId), Wait);
+        // Row by row, a column for each period that can be a source (the last cannot): of period 3's 40 people, 12.5% were in
+        // period 1 and 25% in period 2.
+        cut.WaitForAssertion(() => Assert.Equal(
+            ["亲子阅读 第3期", "40", "12.5%", "25.0%"],
+            DashboardPage.Cells(cut, RetentionView.SharesTable).Skip(8)), Wait);
+        Assert.Equal(activity.SeriesId, Queries.LastSeriesId);
         Assert.Contains(activity.SeriesName, cut.Find("#index-series").GetAttribute("value"));
-        Assert.Equal(
-            ["亲子阅读 第3期", "40", "12.5%", "25.0%", "—"],
-            DashboardPage.Cells(cut, RetentionView.SharesTable).Skip(10));
         // Its CSV asks for the series shown.
         Assert.EndsWith($"retention-shares.csv?series={activity.SeriesId}", cut.Find("[data-testid=csv-retention-shares]").GetAttribute("href"));
-    }
-
-    [Fact]
-    public void Page_WithAMalformedSeries_NamesTheField()
-    {
-        using var culture = Chinese();
-
-        var cut = DashboardPage.All["retention"].Open(this, "?series=abc");
-
-        Assert.Equal("系列的值无效。", cut.WaitForElement("[data-testid=dashboard-invalid]", Wait).TextContent.Trim());
-        Assert.Equal(0, Queries.Calls);
     }
 
     [Fact]

@@ -4,16 +4,10 @@ using MudBlazor;
 namespace CommunityPortal.Features.Indices.Dashboards;
 
 /// <summary>/indices/channels: each channel's funnel, cost, cost per acquired member and ROI in the range.</summary>
-public sealed class ChannelsView : IndexView<IReadOnlyList<ChannelIndexRow>>
+public sealed class ChannelsView() : IndexView<IReadOnlyList<ChannelIndexRow>>(
+    "channels", AllFilters & ~DashboardControls.Tier, (q, f, ct) => q.ChannelsAsync(f, ct))
 {
     public static ChannelsView Instance { get; } = new();
-
-    public override string Name => "channels";
-
-    public override DashboardControls Controls => DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity | DashboardControls.Channel;
-
-    public override Task<IReadOnlyList<ChannelIndexRow>> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
-        queries.ChannelsAsync(filter, ct);
 
     public override bool IsEmpty(IReadOnlyList<ChannelIndexRow> data) =>
         data.All(r => r is { Scans: 0, UniqueVisitors: 0, Routed: 0, Acquired: 0, SignedUp: 0, Purchasers: 0 } && r.Revenue == 0);

@@ -4,17 +4,9 @@ using MudBlazor;
 namespace CommunityPortal.Features.Indices.Dashboards;
 
 /// <summary>/indices/daily: new members, DAU / WAU / MAU, stickiness, sign-ups, scans and unique visitors per day.</summary>
-public sealed class DailyView : IndexView<IReadOnlyList<DailyIndexRow>>
+public sealed class DailyView() : IndexView<IReadOnlyList<DailyIndexRow>>("daily", AllFilters, (q, f, ct) => q.DailyAsync(f, ct))
 {
     public static DailyView Instance { get; } = new();
-
-    public override string Name => "daily";
-
-    public override DashboardControls Controls => DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity
-        | DashboardControls.Channel | DashboardControls.Tier;
-
-    public override Task<IReadOnlyList<DailyIndexRow>> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
-        queries.DailyAsync(filter, ct);
 
     public override bool IsEmpty(IReadOnlyList<DailyIndexRow> data) => IsQuiet(data);
 

@@ -46,11 +46,19 @@ public sealed partial class DashboardFilterBar
 
     // A date changed keeps the other end as shown, so the range in the address is the range on the screen; a date
     // cleared goes back to the default.
-    private Task FromChangedAsync(DateTime? date) =>
-        EmitAsync(Filter with { From = date is { } d ? DateOnly.FromDateTime(d) : null, To = date is null ? Filter.To : Range.To, Malformed = Without("From") });
+    private Task FromChangedAsync(DateTime? date) => EmitAsync(Filter with
+    {
+        From = date is { } d ? DateOnly.FromDateTime(d) : null,
+        To = date is null ? Filter.To : Range.To,
+        Malformed = Without(nameof(DashboardFilter.From)),
+    });
 
-    private Task ToChangedAsync(DateTime? date) =>
-        EmitAsync(Filter with { To = date is { } d ? DateOnly.FromDateTime(d) : null, From = date is null ? Filter.From : Range.From, Malformed = Without("To") });
+    private Task ToChangedAsync(DateTime? date) => EmitAsync(Filter with
+    {
+        To = date is { } d ? DateOnly.FromDateTime(d) : null,
+        From = date is null ? Filter.From : Range.From,
+        Malformed = Without(nameof(DashboardFilter.To)),
+    });
 
     /// <summary>Another series keeps the activity only if it belongs to it.</summary>
     private Task SeriesChangedAsync(int? id) => EmitAsync(Filter with

@@ -4,16 +4,10 @@ using MudBlazor;
 namespace CommunityPortal.Features.Indices.Dashboards;
 
 /// <summary>/indices/groups: each group's members, joins, leaves, net growth, leave rate and activity in the range.</summary>
-public sealed class GroupsView : IndexView<IReadOnlyList<GroupIndexRow>>
+public sealed class GroupsView() : IndexView<IReadOnlyList<GroupIndexRow>>(
+    "groups", AllFilters & ~DashboardControls.Channel, (q, f, ct) => q.GroupsAsync(f, ct))
 {
     public static GroupsView Instance { get; } = new();
-
-    public override string Name => "groups";
-
-    public override DashboardControls Controls => DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity | DashboardControls.Tier;
-
-    public override Task<IReadOnlyList<GroupIndexRow>> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
-        queries.GroupsAsync(filter, ct);
 
     public override bool IsEmpty(IReadOnlyList<GroupIndexRow> data) =>
         data.All(r => r is { MembersAtStart: 0, MembersAtEnd: 0, Joins: 0, Leaves: 0, ActivityEvents: 0 });

@@ -7,7 +7,7 @@ namespace CommunityPortal.Features.Indices.Dashboards;
 public sealed record HoursData(HoursIndex Hours, CycleIndex Cycle);
 
 /// <summary>/indices/hours: when members are active (weekday × hour), how long they stay active and how long they have been members.</summary>
-public sealed class HoursView : IndexView<HoursData>
+public sealed class HoursView() : IndexView<HoursData>("hours", AllFilters, AskAsync)
 {
     public const string HoursTable = "hours";
     public const string ActiveCycleTable = "active-cycle";
@@ -16,12 +16,7 @@ public sealed class HoursView : IndexView<HoursData>
 
     public static HoursView Instance { get; } = new();
 
-    public override string Name => "hours";
-
-    public override DashboardControls Controls => DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity
-        | DashboardControls.Channel | DashboardControls.Tier;
-
-    public override async Task<HoursData> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
+    private static async Task<HoursData> AskAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
         new(await queries.HoursAsync(filter, ct), await queries.CycleAsync(filter, ct));
 
     public override bool IsEmpty(HoursData data) => data.Hours.Total == 0 && IsEmpty(data.Cycle.ActiveCycle) && IsEmpty(data.Cycle.TimeInSystem);

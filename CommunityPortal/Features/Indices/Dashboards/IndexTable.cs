@@ -63,34 +63,26 @@ public static class IndexCells
     /// <summary>What an empty cell shows: a dash, never a zero that looks like a fact.</summary>
     public const string None = "—";
 
-    public static string Display(CellKind kind, object? value) => value switch
+    /// <summary>Each numeric kind's format for people (current culture) and for CSV (invariant).</summary>
+    private static readonly Dictionary<CellKind, (string Display, string Csv)> Formats = new()
     {
-        null => None,
-        DateOnly date => DashboardLabels.Date(date),
-        string text => text,
-        _ => Format(value, kind switch
-        {
-            CellKind.Percent => "P1",
-            CellKind.Money or CellKind.Number => "N2",
-            _ => "N0",
-        }, CultureInfo.CurrentCulture),
+        [CellKind.Count] = ("N0", "0"),
+        [CellKind.Percent] = ("P1", "0.####"),
+        [CellKind.Money] = ("N2", "0.00"),
+        [CellKind.Number] = ("N2", "0.####"),
     };
 
-    public static string Csv(CellKind kind, object? value) => value switch
-    {
-        null => "",
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string text => text,
-        _ => Format(value, kind switch
-        {
-            CellKind.Money => "0.00",
-            CellKind.Percent or CellKind.Number => "0.####",
-            _ => "0",
-        }, CultureInfo.InvariantCulture),
-    };
+    public static string Display(CellKind kind, object? value) =>
+        Text(value, Formats.GetValueOrDefault(kind).Display, CultureInfo.CurrentCulture, None, DashboardLabels.Date);
 
-    private static string Format(object value, string format, CultureInfo culture) => value switch
+    public static string Csv(CellKind kind, object? value) =>
+        Text(value, Formats.GetValueOrDefault(kind).Csv, CultureInfo.InvariantCulture, "", d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static string Text(object? value, string? format, CultureInfo culture, string none, Func<DateOnly, string> date) => value switch
     {
+        null => none,
+        DateOnly day => date(day),
+        string text => text,
         decimal money => money.ToString(format, culture),
         _ when Number(value) is { } number => number.ToString(format, culture),
         _ => Convert.ToString(value, culture) ?? "",

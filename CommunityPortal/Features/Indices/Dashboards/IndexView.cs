@@ -29,16 +29,21 @@ public interface IIndexView
 }
 
 /// <summary>
-/// One dashboard's index: how to ask for it, when it has nothing to show (an empty state, not zeros that look like facts),
-/// and its tables — the same on the page and in its CSV.
+/// One dashboard's index: its name and controls, how to ask for it, when it has nothing to show (an empty state, not
+/// zeros that look like facts), and its tables — the same on the page and in its CSV.
 /// </summary>
-public abstract class IndexView<TData> : IIndexView
+public abstract class IndexView<TData>(string name, DashboardControls controls, Func<IIndexQueries, IndexFilter, CancellationToken, Task<TData>> query)
+    : IIndexView
 {
-    public abstract string Name { get; }
+    /// <summary>Every filter: the indices over events that can be tied to a series, an activity, a channel and a group tier.</summary>
+    public const DashboardControls AllFilters = DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity
+        | DashboardControls.Channel | DashboardControls.Tier;
 
-    public abstract DashboardControls Controls { get; }
+    public string Name => name;
 
-    public abstract Task<TData> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct);
+    public DashboardControls Controls => controls;
+
+    public Task<TData> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) => query(queries, filter, ct);
 
     public abstract bool IsEmpty(TData data);
 

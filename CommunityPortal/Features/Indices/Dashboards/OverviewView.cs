@@ -7,18 +7,14 @@ namespace CommunityPortal.Features.Indices.Dashboards;
 public sealed record OverviewData(LiveFigures Live, IReadOnlyList<DailyIndexRow> Daily);
 
 /// <summary>/indices: today's figures as tiles, the range's new and active members, today's top channels.</summary>
-public sealed class OverviewView : IndexView<OverviewData>
+public sealed class OverviewView() : IndexView<OverviewData>("overview", DashboardControls.Range, AskAsync)
 {
     public const string DailyTable = "overview-daily";
     public const string ChannelsTable = "top-channels";
 
     public static OverviewView Instance { get; } = new();
 
-    public override string Name => "overview";
-
-    public override DashboardControls Controls => DashboardControls.Range;
-
-    public override async Task<OverviewData> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
+    private static async Task<OverviewData> AskAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
         new(await queries.LiveAsync(ct), await queries.DailyAsync(filter, ct));
 
     /// <summary>Today's tiles are facts even at zero; the chart and the channel list say for themselves when they are empty.</summary>

@@ -7,23 +7,20 @@ namespace CommunityPortal.Features.Indices.Dashboards;
 /// /indices/retention: for the periods of one series, the share of each period's people who were in each earlier one (a
 /// matrix), and where each period's people came from (the latest earlier period each was in, or new).
 /// </summary>
-public sealed class RetentionView : IndexView<RetentionIndex>
+public sealed class RetentionView() : IndexView<RetentionIndex>("retention", DashboardControls.Series | DashboardControls.RequiredSeries, AskAsync)
 {
     public const string SharesTable = "retention-shares";
     public const string CompositionTable = "retention-composition";
 
     public static RetentionView Instance { get; } = new();
 
-    public override string Name => "retention";
-
-    public override DashboardControls Controls => DashboardControls.Series | DashboardControls.RequiredSeries;
-
     /// <summary>The dashboard asks only with a series (it fills in the default one).</summary>
-    public override Task<RetentionIndex> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
+    private static Task<RetentionIndex> AskAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
         queries.RetentionAsync(filter.SeriesId ?? throw new ArgumentException("Retention needs a series.", nameof(filter)), ct);
 
     public override bool IsEmpty(RetentionIndex data) => data.Periods.All(p => p.People == 0);
 
+    /// <summary>A column for each period but the last, which no period can have come from.</summary>
     public override IReadOnlyList<IndexTable> Tables(RetentionIndex data, DashboardLabels labels)
     {
         var periods = data.Periods;
@@ -34,7 +31,7 @@ public sealed class RetentionView : IndexView<RetentionIndex>
         [
             PeriodColumn(),
             PeopleColumn(),
-            .. periods.Select((a, ai) => new IndexColumn<int>(labels["Retention.FromPeriod", labels.Period(a.PeriodNo)], CellKind.Percent,
+            .. periods.SkipLast(1).Select((a, ai) => new IndexColumn<int>(labels["Retention.FromPeriod", labels.Period(a.PeriodNo)], CellKind.Percent,
                 b => ai < b && b < data.Shares.Count && ai < data.Shares[b].Count ? data.Shares[b][ai] : null, heat: true)),
         ]);
         var composition = IndexTable.Of(CompositionTable, labels["Retention.CompositionTable"], rows,
@@ -42,7 +39,7 @@ public sealed class RetentionView : IndexView<RetentionIndex>
             PeriodColumn(),
             PeopleColumn(),
             new(labels["Col.NewPeople"], CellKind.Count, b => Composition(data, b)?.New),
-            .. periods.Select((a, ai) => new IndexColumn<int>(labels["Retention.FromPeriod", labels.Period(a.PeriodNo)], CellKind.Count,
+            .. periods.SkipLast(1).Select((a, ai) => new IndexColumn<int>(labels["Retention.FromPeriod", labels.Period(a.PeriodNo)], CellKind.Count,
                 b => ai < b ? CameFrom(data, b, a.ActivityId) : null)),
         ]);
         return [shares, composition];

@@ -4,16 +4,10 @@ using MudBlazor;
 namespace CommunityPortal.Features.Indices.Dashboards;
 
 /// <summary>/indices/signups: sign-ups and check-ins per activity (period of a series) made in the range.</summary>
-public sealed class SignupsView : IndexView<IReadOnlyList<SignupIndexRow>>
+public sealed class SignupsView() : IndexView<IReadOnlyList<SignupIndexRow>>(
+    "signups", DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity, (q, f, ct) => q.SignupsAsync(f, ct))
 {
     public static SignupsView Instance { get; } = new();
-
-    public override string Name => "signups";
-
-    public override DashboardControls Controls => DashboardControls.Range | DashboardControls.Series | DashboardControls.Activity;
-
-    public override Task<IReadOnlyList<SignupIndexRow>> QueryAsync(IIndexQueries queries, IndexFilter filter, CancellationToken ct) =>
-        queries.SignupsAsync(filter, ct);
 
     public override bool IsEmpty(IReadOnlyList<SignupIndexRow> data) => data.All(r => r is { Signups: 0, CheckedIn: 0 });
 
