@@ -1,5 +1,6 @@
 using CommunityPortal.Features.Indices.Aggregation;
 using CommunityPortal.Features.Indices.Api;
+using CommunityPortal.Features.Indices.Dashboards;
 using CommunityPortal.Features.Indices.Hub;
 using CommunityPortal.Features.Indices.Live;
 using CommunityPortal.Features.Indices.Queries;
@@ -26,15 +27,17 @@ public static class IndicesRegistration
         services.AddSingleton<IndexEventsRange>();
         services.AddWall();
         services.AddIndicesHub();
+        services.AddIndexDashboards();
         return services;
     }
 
-    /// <summary>/api/v1/indices/*, /hubs/indices.</summary>
+    /// <summary>/api/v1/indices/*, the wall screen, /hubs/indices, the dashboards' CSV downloads.</summary>
     public static IEndpointRouteBuilder MapIndices(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapIndicesApi();
         app.MapWall();
         app.MapIndicesHub();
+        app.MapIndexDashboards();
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using Bunit;
+using CommunityPortal.Features.LiveCodes;
+using CommunityPortal.Features.LiveCodes.Channels;
+using MudBlazor;
+
+namespace CommunityPortal.Tests.Features.Indices.Dashboards;
+
+/// <summary>The filter controls put the question in the address, and the page asks it.</summary>
+public sealed class DashboardFilterBarTests : DashboardTest
+{
+    [Fact]
+    public async Task ChoosingAChannel_PutsItInTheAddressAndAsksWithIt()
+    {
+        var channel = await Get<ChannelService>().CreateAsync(new ChannelInput { Name = "线下海报", Type = ChannelType.OfflinePoster });
+        Queries.Daily = IndexSamples.Daily();
+        var cut = DashboardPage.All["daily"].Open(this);
+        cut.WaitForAssertion(() => Assert.NotNull(Queries.LastFilter), Wait);
+
+        var select = cut.FindComponents<MudSelect<int?>>().Single(s => s.FindAll("#index-channel").Count == 1);
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(channel.Id));
+
+        Assert.EndsWith($"indices/daily?channel={channel.Id}", Nav.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(channel.Id, Queries.LastFilter?.ChannelId), Wait);
+    }
+
+    [Fact]
+    public async Task ChangingTheStart_KeepsTheEndShown()
+    {
+        Queries.Daily = IndexSamples.Daily();
+        var cut = DashboardPage.All["daily"].Open(this);
+        cut.WaitForAssertion(() => Assert.NotNull(Queries.LastFilter), Wait);
+
+        var from = cut.FindComponents<MudDatePicker>().Single(p => p.Instance.InputId == "index-from");
+        await cut.InvokeAsync(() => from.Instance.DateChanged.InvokeAsync(new DateTime(2026, 11, 20)));
+
+        Assert.EndsWith("indices/daily?from=2026-11-20&to=2026-12-03", Nav.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(new DateOnly(2026, 11, 20), Queries.LastFilter?.From), Wait);
+    }
+
+    [Fact]
+    public void EndBeforeStart_ShowsTheMessageUnderTheEndField()
+    {
+        using var culture = Chinese();
+
+        var cut = DashboardPage.All["daily"].Open(this, "?from=2026-12-10&to=2026-12-01");
+
+        cut.WaitForElement("[data-testid=dashboard-invalid]", Wait);
+        var to = cut.FindComponents<MudDatePicker>().Single(p => p.Instance.InputId == "index-to");
+        Assert.Equal("true", cut.Find("#index-to").GetAttribute("aria-invalid"));
+        Assert.Contains("结束日期不能早于开始日期。", to.Markup);
+        Assert.NotEqual("true", cut.Find("#index-from").GetAttribute("aria-invalid"));
+    }
+}
