@@ -15,6 +15,7 @@ public sealed class IndexState
     private readonly Dictionary<int, List<Fact>> _days = [];
     private readonly Dictionary<int, MemberState> _members = [];
     private readonly Dictionary<string, int> _visitors = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _blacklisted = [];
     private readonly HashSet<int> _touchedDays = [];
     private readonly HashSet<IndexEventType> _touchedTypes = [];
 
@@ -32,7 +33,14 @@ public sealed class IndexState
     /// <summary>The facts of one day (empty when none).</summary>
     public IReadOnlyList<Fact> Day(int day) => _days.TryGetValue(day, out var facts) ? facts : [];
 
+    /// <summary>The facts of one day, read in place (no copy, no enumerator object).</summary>
+    public ReadOnlySpan<Fact> DaySpan(int day) =>
+        _days.TryGetValue(day, out var facts) ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(facts) : [];
+
     public MemberState? Member(int id) => _members.GetValueOrDefault(id);
+
+    /// <summary>Whether the member's latest blacklist fact is "blacklisted" (a small set: read for every member fact a query counts).</summary>
+    public bool IsBlacklisted(int memberId) => _blacklisted.Contains(memberId);
 
     /// <summary>A scan from the writer or the rebuild; ignored if known. A non-bot scan with a member is also their activity.</summary>
     public void AddScan(StreamEvent e)
@@ -57,7 +65,7 @@ public sealed class IndexState
         var linked = ToFact(e with { Type = IndexEventType.ScanLinked }, 0);
         Add(linked);
         state.Facts.Add(new FactRef(linked.Type, linked.Id, linked.Day, linked.Ticks));
-        state.Derive();
+        Derive(state);
     }
 
     /// <summary>Adds facts of members during the rebuild (each fact once; <see cref="DeriveAll"/> afterwards).</summary>
@@ -76,7 +84,7 @@ public sealed class IndexState
     {
         foreach (var member in _members.Values)
         {
-            member.Derive();
+            Derive(member);
         }
     }
 
@@ -117,7 +125,7 @@ public sealed class IndexState
         state.Facts.Clear();
         state.Facts.AddRange(kept);
         state.ChannelId = facts.FirstOrDefault(e => e.Type == IndexEventType.MemberCreated)?.ChannelId ?? 0;
-        state.Derive();
+        Derive(state);
         if (state.Facts.Count == 0)
         {
             _members.Remove(memberId);
@@ -138,6 +146,19 @@ public sealed class IndexState
     public static int DayOf(DateTime utc) => DateOnly.FromDateTime(PortalTime.ToLocal(utc)).DayNumber;
 
     private static bool Same(FactRef old, Fact now) => old.Day == now.Day && old.Ticks == now.Ticks;
+
+    private void Derive(MemberState member)
+    {
+        member.Derive();
+        if (member.Blacklisted && member.Facts.Count > 0)
+        {
+            _blacklisted.Add(member.Id);
+        }
+        else
+        {
+            _blacklisted.Remove(member.Id);
+        }
+    }
 
     private MemberState MemberOf(int id)
     {

@@ -7,7 +7,7 @@ public static class ActivityCalculators
     {
         var signups = new Dictionary<int, int>();
         var checkedIn = new Dictionary<int, int>();
-        foreach (var fact in f.Facts(f.FromDay, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(f.FromDay, f.ToDay))
         {
             if (fact.Type is IndexEventType.SignedUp or IndexEventType.CheckedIn && f.Counts(fact.MemberId) && f.Passes(fact))
             {
@@ -32,7 +32,7 @@ public static class ActivityCalculators
         var people = periods.Select(_ => new HashSet<int>()).ToArray();
         if (f.State.FirstDay is { } firstDay)
         {
-            foreach (var fact in f.Facts(firstDay, f.State.LastDay))
+            foreach (ref readonly var fact in f.Facts(firstDay, f.State.LastDay))
             {
                 if (fact.Type is IndexEventType.SignedUp or IndexEventType.Joined && f.Counts(fact.MemberId)
                     && index.TryGetValue(f.Lookups.ActivityOf(fact), out var i))

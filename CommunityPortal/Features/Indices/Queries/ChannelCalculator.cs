@@ -22,7 +22,7 @@ public static class ChannelCalculator
         var funnels = new Dictionary<int, Funnel>();
         Funnel Of(int channel) => funnels.TryGetValue(channel, out var x) ? x : funnels[channel] = new Funnel();
         var matched = f.HasMatrix ? f.MembersMatching(f.FromDay, f.ToDay) : null;
-        foreach (var fact in f.Facts(f.FromDay, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(f.FromDay, f.ToDay))
         {
             if (fact.IsCountedScan)
             {
@@ -43,7 +43,7 @@ public static class ChannelCalculator
                 Of(fact.ChannelId).Acquired.Add(fact.MemberId);
             }
         }
-        foreach (var fact in f.Facts(f.FromDay, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(f.FromDay, f.ToDay))
         {
             if (fact.Type is not (IndexEventType.SignedUp or IndexEventType.Purchased) || f.State.Member(fact.MemberId) is not { } member
                 || !funnels.TryGetValue(member.ChannelId, out var funnel) || !funnel.Acquired.Contains(fact.MemberId) || !f.Passes(fact))

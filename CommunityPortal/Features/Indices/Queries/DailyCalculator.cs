@@ -17,7 +17,7 @@ public static class DailyCalculator
             var i = day - f.FromDay;
             var seen = i >= 0 ? new HashSet<int>() : null;
             var matched = i >= 0 && f.HasMatrix ? f.MembersMatching(day, day) : null;
-            foreach (var fact in f.State.Day(day))
+            foreach (ref readonly var fact in f.State.DaySpan(day))
             {
                 if (fact.IsCountedScan)
                 {

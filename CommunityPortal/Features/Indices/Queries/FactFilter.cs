@@ -48,25 +48,16 @@ public readonly struct FactFilter(IndexFilter filter, IndexState state, IndexLoo
         || (fact.Type == IndexEventType.Scan ? fact.ChannelId : state.Member(fact.MemberId)?.ChannelId ?? 0) == channel;
 
     /// <summary>A member fact of a member the indices count (known, not blacklisted).</summary>
-    public bool Counts(int memberId) => state.Member(memberId) is { Blacklisted: false };
+    public bool Counts(int memberId) => memberId != 0 && !state.IsBlacklisted(memberId);
 
-    /// <summary>Every fact of the days [from, to], in day order.</summary>
-    public IEnumerable<Fact> Facts(int from, int to)
-    {
-        for (var day = from; day <= to; day++)
-        {
-            foreach (var fact in state.Day(day))
-            {
-                yield return fact;
-            }
-        }
-    }
+    /// <summary>Every fact of the days [from, to], in day order, read in place.</summary>
+    public FactRange Facts(int from, int to) => new(state, from, to);
 
     /// <summary>Members with at least one member fact in the range that passes the filter (for "new" under a matrix filter).</summary>
     public HashSet<int> MembersMatching(int from, int to)
     {
         var members = new HashSet<int>();
-        foreach (var fact in Facts(from, to))
+        foreach (ref readonly var fact in Facts(from, to))
         {
             if (fact.MemberId != 0 && fact.Type is not (IndexEventType.Scan or IndexEventType.MemberCreated) && Passes(fact))
             {
@@ -74,5 +65,34 @@ public readonly struct FactFilter(IndexFilter filter, IndexState state, IndexLoo
             }
         }
         return members;
+    }
+}
+
+/// <summary>The facts of a range of days as spans over the days' lists: a foreach with no allocation and no copy.</summary>
+public readonly ref struct FactRange(IndexState state, int from, int to)
+{
+    public Enumerator GetEnumerator() => new(state, from, to);
+
+    public ref struct Enumerator(IndexState state, int from, int to)
+    {
+        private int _day = from - 1;
+        private ReadOnlySpan<Fact> _facts;
+        private int _index = -1;
+
+        public readonly ref readonly Fact Current => ref _facts[_index];
+
+        public bool MoveNext()
+        {
+            while (++_index >= _facts.Length)
+            {
+                if (++_day > to)
+                {
+                    return false;
+                }
+                _facts = state.DaySpan(_day);
+                _index = -1;
+            }
+            return true;
+        }
     }
 }

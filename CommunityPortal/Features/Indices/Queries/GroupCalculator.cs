@@ -24,7 +24,7 @@ public static class GroupCalculator
         {
             return [];
         }
-        foreach (var fact in f.Facts(first, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(first, f.ToDay))
         {
             // The filter picked the groups; of their facts only the channel is asked (a fact's own activity may be another).
             if (fact.GroupId == 0 || !groups.TryGetValue(fact.GroupId, out var health) || !f.PassesChannel(fact))

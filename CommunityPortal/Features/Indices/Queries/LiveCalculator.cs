@@ -19,7 +19,7 @@ public static class LiveCalculator
         var since = nowUtc.AddMinutes(-60).Ticks;
         var ticker = new List<Fact>();
         var channels = ChannelCalculator.Compute(f);
-        foreach (var fact in f.Facts(today.DayNumber - 1, today.DayNumber))
+        foreach (ref readonly var fact in f.Facts(today.DayNumber - 1, today.DayNumber))
         {
             if (fact.IsCountedScan && fact.Ticks > since && fact.Ticks <= nowUtc.Ticks)
             {

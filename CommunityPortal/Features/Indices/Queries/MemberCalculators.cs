@@ -14,7 +14,7 @@ public static class MemberCalculators
             counts[i] = new int[24];
         }
         var total = 0;
-        foreach (var fact in f.Facts(f.FromDay, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(f.FromDay, f.ToDay))
         {
             if (fact.IsActivity && f.Counts(fact.MemberId) && f.Passes(fact))
             {
@@ -29,7 +29,7 @@ public static class MemberCalculators
     public static CycleIndex Cycle(FactFilter f)
     {
         var span = new Dictionary<int, (int First, int Last)>();
-        foreach (var fact in f.Facts(f.FromDay, f.ToDay))
+        foreach (ref readonly var fact in f.Facts(f.FromDay, f.ToDay))
         {
             if (fact.IsActivity && f.Counts(fact.MemberId) && f.Passes(fact))
             {
