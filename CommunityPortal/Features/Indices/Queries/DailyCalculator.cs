@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CommunityPortal.Features.Indices.Queries;
 
 /// <summary>The daily index: new members, DAU/WAU/MAU, stickiness, sign-ups, scans, unique visitors per day.</summary>
@@ -7,7 +9,10 @@ public static class DailyCalculator
     {
         var first = f.FromDay - 29;
         var days = f.ToDay - f.FromDay + 1;
-        var activeDays = new Dictionary<int, List<int>>();
+        var windows = new Dictionary<int, ActiveWindows>();
+        var dau = new int[days + 1];
+        var wau = new int[days + 1];
+        var mau = new int[days + 1];
         var newMembers = new int[days];
         var signups = new int[days];
         var scans = new int[days];
@@ -50,13 +55,14 @@ public static class DailyCalculator
                 }
                 if (fact.IsActivity)
                 {
-                    if (!activeDays.TryGetValue(fact.MemberId, out var list))
+                    ref var w = ref CollectionsMarshal.GetValueRefOrAddDefault(windows, fact.MemberId, out var known);
+                    if (!known)
                     {
-                        activeDays[fact.MemberId] = list = [];
+                        w = new ActiveWindows(day);
                     }
-                    if (list.Count == 0 || list[^1] != day)
+                    else if (w.Last != day)
                     {
-                        list.Add(day);
+                        w.Extend(day, f.FromDay, days, dau, wau, mau);
                     }
                 }
             }
@@ -65,58 +71,73 @@ public static class DailyCalculator
                 visitors[i] = seen.Count;
             }
         }
-        var dau = Windowed(activeDays.Values, 1, f.FromDay, days);
-        var wau = Windowed(activeDays.Values, 7, f.FromDay, days);
-        var mau = Windowed(activeDays.Values, 30, f.FromDay, days);
+        foreach (var w in windows.Values)
+        {
+            w.Close(f.FromDay, days, dau, wau, mau);
+        }
+        Accumulate(dau);
+        Accumulate(wau);
+        Accumulate(mau);
         return [.. Enumerable.Range(0, days).Select(i => new DailyIndexRow(DateOnly.FromDayNumber(f.FromDay + i), newMembers[i], dau[i], wau[i], mau[i],
             mau[i] == 0 ? null : (double)dau[i] / mau[i], signups[i], scans[i], visitors[i]))];
     }
 
-    /// <summary>
-    /// For each day d of [from, from + days), the members with an active day in [d − window + 1, d]: each member's
-    /// active days, widened by the window and merged, added to a difference array once.
-    /// </summary>
-    private static int[] Windowed(IEnumerable<List<int>> members, int window, int from, int days)
+    private static void Accumulate(int[] diff)
     {
-        var diff = new int[days + 1];
-        foreach (var activeDays in members)
+        for (var i = 1; i < diff.Length; i++)
         {
-            int? start = null, end = null;
-            foreach (var a in activeDays)
-            {
-                var (s, e) = (a, a + window - 1);
-                if (end is { } open && s <= open + 1)
-                {
-                    end = Math.Max(open, e);
-                    continue;
-                }
-                Mark(diff, start, end, from, days);
-                (start, end) = (s, e);
-            }
-            Mark(diff, start, end, from, days);
+            diff[i] += diff[i - 1];
         }
-        var counts = new int[days];
-        var running = 0;
-        for (var i = 0; i < days; i++)
-        {
-            running += diff[i];
-            counts[i] = running;
-        }
-        return counts;
     }
 
-    private static void Mark(int[] diff, int? start, int? end, int from, int days)
+    /// <summary>
+    /// One member's active days seen so far, as the open run of days they count in for DAU (1 day), WAU (7) and MAU (30):
+    /// a new active day extends a run it touches, or closes it into the difference arrays and opens the next. Days come
+    /// in order, so each member costs O(1) per active day and no list.
+    /// </summary>
+    private struct ActiveWindows(int day)
     {
-        if (start is not { } s || end is not { } e)
+        private (int Start, int End) _day = (day, day);
+        private (int Start, int End) _week = (day, day + 6);
+        private (int Start, int End) _month = (day, day + 29);
+
+        public int Last { get; private set; } = day;
+
+        public void Extend(int day, int from, int days, int[] dau, int[] wau, int[] mau)
         {
-            return;
+            Last = day;
+            Step(ref _day, day, 1, from, days, dau);
+            Step(ref _week, day, 7, from, days, wau);
+            Step(ref _month, day, 30, from, days, mau);
         }
-        var lo = Math.Max(s - from, 0);
-        var hi = Math.Min(e - from, days - 1);
-        if (lo <= hi)
+
+        public readonly void Close(int from, int days, int[] dau, int[] wau, int[] mau)
         {
-            diff[lo]++;
-            diff[hi + 1]--;
+            Mark(dau, _day, from, days);
+            Mark(wau, _week, from, days);
+            Mark(mau, _month, from, days);
+        }
+
+        private static void Step(ref (int Start, int End) run, int day, int window, int from, int days, int[] diff)
+        {
+            if (day <= run.End + 1)
+            {
+                run.End = day + window - 1;
+                return;
+            }
+            Mark(diff, run, from, days);
+            run = (day, day + window - 1);
+        }
+
+        private static void Mark(int[] diff, (int Start, int End) run, int from, int days)
+        {
+            var lo = Math.Max(run.Start - from, 0);
+            var hi = Math.Min(run.End - from, days - 1);
+            if (lo <= hi)
+            {
+                diff[lo]++;
+                diff[hi + 1]--;
+            }
         }
     }
 }
