@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,6 +55,58 @@ var retention = await TimeAsync(i => $"/api/v1/indices/retention?seriesId={serie
 Console.WriteLine($"(a) retention  all time: {retention,8:F1} ms  = {retention / baseline,7:F1} × baseline");
 var live = await TimeAsync(_ => "/api/v1/indices/live", 1);
 Console.WriteLine($"(a) live           now: {live,8:F1} ms  = {live / baseline,7:F1} × baseline");
+
+// (b) event → open dashboards updated: hub clients (the wall and the dashboards get the same signal), each event a
+// POST /api/v1/events; latency from the POST's start to each client's delta, against the POST's own round trip.
+const int Clients = 50;
+const int Events = 30;
+var clients = new List<HubConnection>();
+var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(int Client, long Version, TimeSpan At)>();
+var since = Stopwatch.StartNew();
+for (var c = 0; c < Clients; c++)
+{
+    var id = c;
+    var connection = new HubConnectionBuilder()
+        .WithUrl(new Uri(http.BaseAddress!, "/hubs/indices"), o => o.Headers["X-Api-Key"] = key)
+        .Build();
+    connection.On<JsonElement>("IndexChanged", delta => arrivals.Enqueue((id, delta.GetProperty("version").GetInt64(), since.Elapsed)));
+    await connection.StartAsync();
+    clients.Add(connection);
+}
+var member = await http.GetFromJsonAsync<JsonElement>("/api/v1/members/1");
+var memberNo = member.GetProperty("memberNo").GetInt32();
+var latencies = new List<double>();
+var posts = new List<double>();
+for (var e = 0; e < Events; e++)
+{
+    await Task.Delay(300);
+    arrivals.Clear();
+    var start = since.Elapsed;
+    using var response = await http.PostAsJsonAsync("/api/v1/events", new
+    {
+        events = new[] { new { clientEventId = $"bench-{Guid.NewGuid():N}", type = "active", subtype = "message", at = DateTime.UtcNow, member = new { memberNo } } },
+    });
+    response.EnsureSuccessStatusCode();
+    posts.Add((since.Elapsed - start).TotalMilliseconds);
+    var deadline = since.Elapsed + TimeSpan.FromSeconds(5);
+    while (arrivals.Select(a => a.Client).Distinct().Count() < Clients && since.Elapsed < deadline)
+    {
+        await Task.Delay(5);
+    }
+    foreach (var first in arrivals.GroupBy(a => a.Client).Select(g => g.Min(a => a.At)))
+    {
+        latencies.Add((first - start).TotalMilliseconds);
+    }
+}
+latencies.Sort();
+posts.Sort();
+double P(List<double> xs, double p) => xs.Count == 0 ? double.NaN : xs[Math.Min(xs.Count - 1, (int)Math.Ceiling(p * xs.Count) - 1)];
+Console.WriteLine($"(b) {Clients} hub clients, {Events} events: {latencies.Count} deltas; p50 {P(latencies, 0.5):F0} ms, p95 {P(latencies, 0.95):F0} ms "
+    + $"(target < 250); the POST alone p50 {P(posts, 0.5):F0} ms, p95 {P(posts, 0.95):F0} ms; ratio p95 {P(latencies, 0.95) / P(posts, 0.95):F1}");
+foreach (var connection in clients)
+{
+    await connection.DisposeAsync();
+}
 return 0;
 
 async Task<double> TimeAsync(Func<int, string> url, int runs)
