@@ -16,7 +16,7 @@ public sealed class DashboardLiveTests : DashboardTest
         cut.WaitForAssertion(() => Assert.Contains(page.Figure, DashboardPage.Cells(cut, page.Table)), Wait);
 
         await page.Fill(this, Queries, true);
-        Changes.Fire();
+        Changes.Raise();
 
         cut.WaitForAssertion(() => Assert.Contains(page.MovedFigure, DashboardPage.Cells(cut, page.Table)), Wait);
         Assert.DoesNotContain(page.Figure, DashboardPage.Cells(cut, page.Table));
@@ -30,7 +30,7 @@ public sealed class DashboardLiveTests : DashboardTest
         cut.WaitForAssertion(() => Assert.Equal("12", Tile(cut, "NewMembers")), Wait);
 
         Queries.Live = IndexSamples.Live(IndexSamples.Today, newMembers: 13);
-        Changes.Fire();
+        Changes.Raise();
 
         cut.WaitForAssertion(() => Assert.Equal("13", Tile(cut, "NewMembers")), Wait);
     }
@@ -45,9 +45,9 @@ public sealed class DashboardLiveTests : DashboardTest
         // The first re-query is held in flight while the burst arrives: the rest must wait for it, and join into one more.
         Queries.Hold();
         Queries.Daily = IndexSamples.Daily(extra: 100);
-        Parallel.For(0, 20, _ => Changes.Fire());
+        Parallel.For(0, 20, _ => Changes.Raise());
         await Queries.UntilCallsAsync(2);
-        Parallel.For(0, 20, _ => Changes.Fire());
+        Parallel.For(0, 20, _ => Changes.Raise());
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         Assert.Equal(2, Queries.Calls);
         Queries.Release();
@@ -74,7 +74,7 @@ public sealed class DashboardLiveTests : DashboardTest
         Assert.Equal(0, Queries.Calls);
 
         Changes.Ready = true;
-        Changes.Fire();
+        Changes.Raise();
 
         cut.WaitForAssertion(() => Assert.Contains("1,029", DashboardPage.Cells(cut, "daily")), Wait);
         Assert.Empty(cut.FindAll("[data-testid=dashboard-calculating]"));
@@ -99,13 +99,13 @@ public sealed class DashboardLiveTests : DashboardTest
     {
         Queries.Daily = IndexSamples.Daily();
         var cut = DashboardPage.All["daily"].Open(this);
-        cut.WaitForAssertion(() => Assert.Equal(1, Changes.Listening), Wait);
+        cut.WaitForAssertion(() => Assert.Equal(1, Changes.Listeners), Wait);
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(0, Changes.Listening);
+        Assert.Equal(0, Changes.Listeners);
         var calls = Queries.Calls;
-        Changes.Fire();
+        Changes.Raise();
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         Assert.Equal(calls, Queries.Calls);
     }
