@@ -14,25 +14,21 @@ public static class IndicesApi
     public static RouteGroupBuilder MapIndicesApi(this RouteGroupBuilder api)
     {
         var indices = api.MapGroup("/indices").WithTags("Indices").RequireAuthorization(Policies.Read);
-        indices.MapGet("/daily", Daily).WithSummary("Per day: new members, active members (DAU, WAU, MAU), stickiness, sign-ups, scans, unique visitors.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/signups", Signups).WithSummary("Sign-ups and check-ins per activity (period of a series) made in the range.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/retention", Retention).WithSummary("Retention between the periods of a series: shares of each period's people who were in each earlier one, and where they came from.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/channels", Channels).WithSummary("Each channel's funnel in the range (scans → visitors → routed → acquired → signed up → purchased), cost per member and ROI.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/hours", Hours).WithSummary("Activity by weekday (Monday first) and hour: 7 × 24 counts.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/cycle", Cycle).WithSummary("Active cycle and time in the system of the members active in the range, as day histograms.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/groups", Groups).WithSummary("Group health in the range: members at start and end, joins, leaves, net growth, leave rate, activity per member.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        indices.MapGet("/live", Live).WithSummary("Today's live figures: new members, active members, sign-ups, scans, scans per minute, ticker, top channels, SOP on-time rate.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        indices.MapGet("/daily", Daily).WithSummary("Per day: new members, active members (DAU, WAU, MAU), stickiness, sign-ups, scans, unique visitors.").AsIndex();
+        indices.MapGet("/signups", Signups).WithSummary("Sign-ups and check-ins per activity (period of a series) made in the range.").AsIndex();
+        indices.MapGet("/retention", Retention).WithSummary("Retention between the periods of a series: shares of each period's people who were in each earlier one, and where they came from.").AsIndex();
+        indices.MapGet("/channels", Channels).WithSummary("Each channel's funnel in the range (scans → visitors → routed → acquired → signed up → purchased), cost per member and ROI.").AsIndex();
+        indices.MapGet("/hours", Hours).WithSummary("Activity by weekday (Monday first) and hour: 7 × 24 counts.").AsIndex();
+        indices.MapGet("/cycle", Cycle).WithSummary("Active cycle and time in the system of the members active in the range, as day histograms.").AsIndex();
+        indices.MapGet("/groups", Groups).WithSummary("Group health in the range: members at start and end, joins, leaves, net growth, leave rate, activity per member.").AsIndex();
+        indices.MapGet("/live", Live).WithSummary("Today's live figures: new members, active members, sign-ups, scans, scans per minute, ticker, top channels, SOP on-time rate.").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         indices.MapIndexEventsExport();
         return api;
     }
+
+    /// <summary>An index: 400 naming the field for a bad range or filter, 503 while the indices are rebuilt after a start.</summary>
+    private static RouteHandlerBuilder AsIndex(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     public static async Task<Ok<IReadOnlyList<DailyIndexRow>>> Daily([Description(DateHelp)] DateOnly? from, [Description(DateHelp)] DateOnly? to,
         int? seriesId, int? activityId, int? channelId, GroupTier? tier, IIndexQueries queries, TimeProvider clock, CancellationToken ct) =>

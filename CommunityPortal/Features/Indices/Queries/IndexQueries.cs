@@ -92,8 +92,10 @@ public sealed class IndexQueries(
 
     private async Task<T> AskAsync<T>(IndexFilter filter, string question, Func<FactFilter, T> compute) where T : class
     {
+        // A bad range is refused even while the indices are rebuilt; ids are checked against the matrix once they are ready.
         if (!aggregator.Ready)
         {
+            Validate(filter with { SeriesId = null, ActivityId = null, ChannelId = null });
             throw new NotReadyException(text["NotReady"]);
         }
         Validate(filter);
