@@ -24,10 +24,13 @@ portal() { (cd "$work/portal" && dotnet CommunityPortal.dll "$@"); }
 if [ ! -s "$db" ]; then
   portal admin seed-bench-indices --members "${MEMBERS:-200000}" --until "$UNTIL"
 fi
+email="bench-$(date +%s)@example.cn"; password="Bench-pass-2026"
+portal admin create-user --email "$email" --password "$password" --role Manager >/dev/null
 key=$(portal admin create-api-key --name "bench-$(date +%s)" --role Manager | grep -oE '[A-Za-z0-9_-]{32,}' | tail -1)
 
 (cd "$work/portal" && exec env "Logging__LogLevel__CommunityPortal.Features.Indices=Information" dotnet CommunityPortal.dll --urls "http://127.0.0.1:$PORT") >"$work/portal.log" 2>&1 &
 pids+=($!)
 dotnet "$work/client/IndexBench.dll" "http://127.0.0.1:$PORT" "$key" "$UNTIL"
+dotnet "$work/client/IndexBench.dll" circuits "http://127.0.0.1:$PORT" "${pids[0]}" "$email" "$password" "${CIRCUITS:-40}"
 grep -h "rebuilt" "$work/portal.log" || true
 echo "portal memory after the run: $(ps -o rss= -p "${pids[0]}" | awk '{printf "%.0f MB", $1/1024}')"

@@ -7,6 +7,11 @@ using System.Text.Json;
 // Prints (a) each index's first load (a cache miss: a range not asked before) over 30 and 180 days, as a ratio to one
 // member read by id in the same run, and (d) the time the portal took to become ready after it answered /healthz,
 // as a ratio to reading the whole stream once through the NDJSON export.
+if (args.Length > 0 && args[0] == "circuits")
+{
+    return await Circuits.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3], args[4],
+        int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture));
+}
 var baseUrl = args.Length > 0 ? args[0] : "http://127.0.0.1:5191";
 var key = args.Length > 1 ? args[1] : throw new ArgumentException("an API key is needed");
 var until = args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow);
