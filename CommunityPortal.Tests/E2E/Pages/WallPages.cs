@@ -43,7 +43,15 @@ public sealed class WallScreen(IPage page)
 
     public ILocator NewMembers => Page.GetByTestId("wall-new-members");
 
+    public ILocator ActiveMembers => Page.GetByTestId("wall-active-members");
+
     public ILocator Signups => Page.GetByTestId("wall-signups");
+
+    /// <summary>"今日扫码 N" under the scans-per-minute figure.</summary>
+    public ILocator ScansToday => Page.GetByTestId("wall-scans-today");
+
+    /// <summary>The big number of a headline figure (without its label).</summary>
+    public static ILocator Value(ILocator figure) => figure.Locator(".wall-figure-value");
 
     /// <summary>The "connection lost" note wall.js shows while it reconnects.</summary>
     public ILocator Offline => Page.Locator("html.wall-offline");
