@@ -95,7 +95,7 @@ public sealed class IndicesLiveBrowserTests(ChromiumFixture chromium, IndicesLiv
         await Expect(phone.Locator(".group")).ToHaveTextAsync(GroupName);
 
         // The same phone signs up: a new member (学号), active through the sign-up and the scan now linked to them; the
-        // receipt shows the group, routed through the live code once more (a second scan by the same visitor).
+        // receipt page shows the group through the live code, which is a second scan by the same visitor.
         await phone.GotoAsync(server.Url("/s/" + FormSlug));
         await phone.GetByLabel("姓名").FillAsync("王小明");
         await phone.GetByLabel("手机号").FillAsync("138 1234 5678");
