@@ -38,11 +38,11 @@ public static class SopRegistration
         return services;
     }
 
-    /// <summary>/api/v1/sop/plans and /api/v1/sop/tasks; the calendar feed /sop/feed/{token}.ics.</summary>
     /// <summary>Adds the preloaded templates that were never added (at start, before the first request; ADR 033).</summary>
     public static async Task PreloadSopTemplatesAsync(this IServiceProvider services) =>
         await services.GetRequiredService<SopTemplateSeeder>().SeedAsync();
 
+    /// <summary>/api/v1/sop/plans and /api/v1/sop/tasks; the calendar feed /sop/feed/{token}.ics.</summary>
     public static IEndpointRouteBuilder MapSop(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapSopPlansApi();
