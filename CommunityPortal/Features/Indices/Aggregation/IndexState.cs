@@ -80,12 +80,20 @@ public sealed class IndexState
         }
     }
 
+    /// <summary>After the rebuild: derives every member, and gives back the lists' spare room (up to half of a grown list).</summary>
     public void DeriveAll()
     {
         foreach (var member in _members.Values)
         {
             Derive(member);
+            member.Facts.TrimExcess();
         }
+        foreach (var day in _days.Values)
+        {
+            day.TrimExcess();
+        }
+        _members.TrimExcess();
+        _visitors.TrimExcess();
     }
 
     /// <summary>
