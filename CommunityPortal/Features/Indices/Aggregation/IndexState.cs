@@ -138,7 +138,6 @@ public sealed class IndexState
         {
             _members.Remove(memberId);
         }
-        _touchedTypes.Add(IndexEventType.MemberCreated);
     }
 
     /// <summary>The days and types changed since the last call.</summary>

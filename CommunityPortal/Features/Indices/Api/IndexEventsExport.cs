@@ -102,14 +102,7 @@ public sealed class IndexEventsRange(Microsoft.Extensions.Localization.IStringLo
     public void Validate(IndexFilter filter)
     {
         var errors = new ValidationErrors(new FeatureValidationText<IndicesText>(shared, text));
-        if (filter.To < filter.From)
-        {
-            errors.Add(nameof(filter.To), "ToBeforeFrom", errors.Label(nameof(filter.From)));
-        }
-        else if (filter.Days > IndexFilter.MaxDays)
-        {
-            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.From)), IndexFilter.MaxDays);
-        }
+        filter.CheckRange(errors);
         errors.ThrowIfAny();
     }
 }

@@ -12,6 +12,19 @@ public sealed record IndexFilter(DateOnly From, DateOnly To, int? SeriesId = nul
     public const int MaxDays = 366;
 
     public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>The range's own rules (to not before from, at most <see cref="MaxDays"/> days), for every index and the export.</summary>
+    public void CheckRange(Infrastructure.Validation.ValidationErrors errors)
+    {
+        if (To < From)
+        {
+            errors.Add(nameof(To), "ToBeforeFrom", errors.Label(nameof(From)));
+        }
+        else if (Days > MaxDays)
+        {
+            errors.Add(nameof(To), "RangeTooLong", errors.Label(nameof(From)), MaxDays);
+        }
+    }
 }
 
 /// <summary>One day of the daily index. Stickiness = DAU / MAU (null when MAU is 0).</summary>

@@ -62,14 +62,7 @@ public sealed class IndexQueries(
     public void Validate(IndexFilter filter) => aggregator.Read((_, lookups) =>
     {
         var errors = new ValidationErrors(Messages);
-        if (filter.To < filter.From)
-        {
-            errors.Add(nameof(filter.To), "ToBeforeFrom", errors.Label(nameof(filter.From)));
-        }
-        else if (filter.Days > IndexFilter.MaxDays)
-        {
-            errors.Add(nameof(filter.To), "RangeTooLong", errors.Label(nameof(filter.From)), IndexFilter.MaxDays);
-        }
+        filter.CheckRange(errors);
         if (filter.SeriesId is { } series && !lookups.Series.ContainsKey(series))
         {
             errors.Add(nameof(filter.SeriesId), "NotFound");

@@ -19,44 +19,19 @@ public sealed class IndexStreamReader(IDbContextFactory<PortalDbContext> dbFacto
         [MemberEventKind.Active, MemberEventKind.Purchased, MemberEventKind.Blacklisted, MemberEventKind.BlacklistLifted];
 
     /// <summary>Every source, each in time order; <see cref="StreamMerge"/> makes one ordered stream of them.</summary>
-    public IReadOnlyList<IAsyncEnumerable<StreamEvent>> Sources(StreamRange range) =>
-    [
-        ScansAsync(range, null), MembersAsync(range, null), JoinsAsync(range, null), LeavesAsync(range, null), SignupsAsync(range, null),
-        CheckInsAsync(range, null), MemberEventsAsync(range, null), ServiceRecordsAsync(range, null),
-    ];
+    public IReadOnlyList<IAsyncEnumerable<StreamEvent>> Sources(StreamRange range) => [ScansAsync(range, byId: false), .. MemberFactSources(range, null)];
 
     /// <summary>Every scan in id order (the order they were written), for the rebuild.</summary>
-    public async IAsyncEnumerable<StreamEvent> ScansByIdAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = from s in db.Set<Scan>().AsNoTracking()
-                   join c in db.Set<ChannelCode>() on s.ChannelCodeId equals c.Id into codes
-                   from c in codes.DefaultIfEmpty()
-                   orderby s.Id
-                   select new { s.Id, s.At, s.MemberId, s.GroupId, s.LiveCodeId, ChannelId = (int?)c.ChannelId, Key = c.Key, s.VisitorKey, s.Outcome };
-        await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            yield return new StreamEvent(IndexEventType.Scan, s.At, s.Id, s.MemberId, s.GroupId, null, s.LiveCodeId, s.ChannelId, s.Key, s.VisitorKey, s.Outcome);
-        }
-    }
+    public IAsyncEnumerable<StreamEvent> ScansByIdAsync(CancellationToken ct = default) => ScansAsync(StreamRange.All, byId: true, ct);
 
     /// <summary>Every source but scans (the members' facts), for the rebuild.</summary>
-    public IReadOnlyList<IAsyncEnumerable<StreamEvent>> MemberSources() =>
-    [
-        MembersAsync(StreamRange.All, null), JoinsAsync(StreamRange.All, null), LeavesAsync(StreamRange.All, null), SignupsAsync(StreamRange.All, null),
-        CheckInsAsync(StreamRange.All, null), MemberEventsAsync(StreamRange.All, null), ServiceRecordsAsync(StreamRange.All, null),
-    ];
+    public IReadOnlyList<IAsyncEnumerable<StreamEvent>> MemberSources() => MemberFactSources(StreamRange.All, null);
 
     /// <summary>All facts of some members (what the aggregator reads again when a member changes), in no order.</summary>
     public async Task<List<StreamEvent>> OfMembersAsync(IReadOnlyCollection<int> memberIds, CancellationToken ct)
     {
         var all = new List<StreamEvent>();
-        foreach (var source in (IAsyncEnumerable<StreamEvent>[])
-            [
-                LinkedScansAsync(memberIds, ct), MembersAsync(StreamRange.All, memberIds, ct), JoinsAsync(StreamRange.All, memberIds, ct),
-                LeavesAsync(StreamRange.All, memberIds, ct), SignupsAsync(StreamRange.All, memberIds, ct), CheckInsAsync(StreamRange.All, memberIds, ct),
-                MemberEventsAsync(StreamRange.All, memberIds, ct), ServiceRecordsAsync(StreamRange.All, memberIds, ct),
-            ])
+        foreach (var source in (IAsyncEnumerable<StreamEvent>[])[LinkedScansAsync(memberIds, ct), .. MemberFactSources(StreamRange.All, memberIds, ct)])
         {
             await foreach (var e in source.WithCancellation(ct))
             {
@@ -66,19 +41,21 @@ public sealed class IndexStreamReader(IDbContextFactory<PortalDbContext> dbFacto
         return all;
     }
 
-    private async IAsyncEnumerable<StreamEvent> ScansAsync(StreamRange range, IReadOnlyCollection<int>? members, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>The sources of member facts, each in time order; <paramref name="members"/> null: everyone's.</summary>
+    private IAsyncEnumerable<StreamEvent>[] MemberFactSources(StreamRange range, IReadOnlyCollection<int>? members, CancellationToken ct = default) =>
+    [
+        MembersAsync(range, members, ct), JoinsAsync(range, members, ct), LeavesAsync(range, members, ct), SignupsAsync(range, members, ct),
+        CheckInsAsync(range, members, ct), MemberEventsAsync(range, members, ct), ServiceRecordsAsync(range, members, ct),
+    ];
+
+    private async IAsyncEnumerable<StreamEvent> ScansAsync(StreamRange range, bool byId, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scans = db.Set<Scan>().AsNoTracking().Where(s => s.At >= range.From && s.At < range.To);
-        if (members is not null)
-        {
-            scans = scans.Where(s => s.MemberId != null && members.Contains(s.MemberId.Value));
-        }
-        var rows = from s in scans
-                   join c in db.Set<ChannelCode>() on s.ChannelCodeId equals c.Id into codes
-                   from c in codes.DefaultIfEmpty()
-                   orderby s.At, s.Id
-                   select new { s.Id, s.At, s.MemberId, s.GroupId, s.LiveCodeId, ChannelId = (int?)c.ChannelId, Key = c.Key, s.VisitorKey, s.Outcome };
+        var joined = from s in db.Set<Scan>().AsNoTracking().Where(s => s.At >= range.From && s.At < range.To)
+                     join c in db.Set<ChannelCode>() on s.ChannelCodeId equals c.Id into codes
+                     from c in codes.DefaultIfEmpty()
+                     select new { s.Id, s.At, s.MemberId, s.GroupId, s.LiveCodeId, ChannelId = (int?)c.ChannelId, Key = c.Key, s.VisitorKey, s.Outcome };
+        var rows = byId ? joined.OrderBy(s => s.Id) : joined.OrderBy(s => s.At).ThenBy(s => s.Id);
         await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return new StreamEvent(IndexEventType.Scan, s.At, s.Id, s.MemberId, s.GroupId, null, s.LiveCodeId, s.ChannelId, s.Key, s.VisitorKey, s.Outcome);
