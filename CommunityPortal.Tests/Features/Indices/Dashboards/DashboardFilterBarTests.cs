@@ -1,6 +1,7 @@
 using Bunit;
 using CommunityPortal.Features.LiveCodes;
 using CommunityPortal.Features.LiveCodes.Channels;
+using CommunityPortal.Features.Matrix;
 using MudBlazor;
 
 namespace CommunityPortal.Tests.Features.Indices.Dashboards;
@@ -16,8 +17,8 @@ public sealed class DashboardFilterBarTests : DashboardTest
         var cut = DashboardPage.All["daily"].Open(this);
         cut.WaitForAssertion(() => Assert.NotNull(Queries.LastFilter), Wait);
 
-        var select = cut.FindComponents<MudSelect<int?>>().Single(s => s.FindAll("#index-channel").Count == 1);
-        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(channel.Id));
+        var picker = cut.FindComponents<MudAutocomplete<Option<int>>>().Single(s => s.FindAll("#index-channel").Count == 1);
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new Option<int>(channel.Id, channel.Name)));
 
         Assert.EndsWith($"indices/daily?channel={channel.Id}", Nav.Uri);
         cut.WaitForAssertion(() => Assert.Equal(channel.Id, Queries.LastFilter?.ChannelId), Wait);

@@ -158,6 +158,7 @@ public sealed class IndexAggregator(
         {
             _lock.ExitWriteLock();
         }
+        LargeHeap.CompactAfterRebuild(state.FactCount);
         LastRebuild = (watch.Elapsed, state.FactCount);
         if (logger.IsEnabled(LogLevel.Information))
         {

@@ -14,7 +14,7 @@ public sealed class IndexState
 {
     private readonly Dictionary<int, List<Fact>> _days = [];
     private readonly Dictionary<int, MemberState> _members = [];
-    private readonly Dictionary<string, int> _visitors = new(StringComparer.Ordinal);
+    private readonly VisitorIds _visitors = new();
     private readonly HashSet<int> _blacklisted = [];
     private readonly HashSet<int> _touchedDays = [];
     private readonly HashSet<IndexEventType> _touchedTypes = [];
@@ -50,7 +50,7 @@ public sealed class IndexState
             return;
         }
         MaxScanId = e.Id;
-        var visitor = e.Visitor is null ? 0 : Intern(e.Visitor);
+        var visitor = e.Visitor is null ? 0 : _visitors.Intern(e.Visitor);
         Add(ToFact(e, visitor));
         if (e.MemberId is not { } member || e.Outcome == ScanOutcome.Bot)
         {
@@ -174,15 +174,6 @@ public sealed class IndexState
             _members[id] = state = new MemberState(id);
         }
         return state;
-    }
-
-    private int Intern(string visitor)
-    {
-        if (!_visitors.TryGetValue(visitor, out var id))
-        {
-            _visitors[visitor] = id = _visitors.Count + 1;
-        }
-        return id;
     }
 
     private void Add(Fact fact)

@@ -24,6 +24,12 @@ public sealed partial class DashboardFilterBar
 
     [Parameter] public EventCallback<DashboardFilter> Changed { get; set; }
 
+    // The periods the activity control offers: those of the series chosen (all without one), worked out once per change.
+    private IReadOnlyList<Option<int>> activities = [];
+
+    protected override void OnParametersSet() =>
+        activities = [.. Choices.ActivitiesOf(Filter.SeriesId).Select(a => new Option<int>(a.Id, a.Text))];
+
     private bool Has(DashboardControls control) => Controls.HasFlag(control);
 
     private bool HasCriteria =>
@@ -37,12 +43,6 @@ public sealed partial class DashboardFilterBar
     private string? Message(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     private static DateTime AsDate(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
-
-    private static string? Text(IReadOnlyList<Option<int>> options, int? id) =>
-        id is { } value ? options.FirstOrDefault(o => o.Value == value)?.Text ?? $"#{value}" : null;
-
-    private string? ActivityText(int? id) =>
-        id is { } value ? Choices.Activities.FirstOrDefault(a => a.Id == value)?.Text ?? $"#{value}" : null;
 
     // A date changed keeps the other end as shown, so the range in the address is the range on the screen; a date
     // cleared goes back to the default.

@@ -72,9 +72,9 @@ public sealed partial class MemberFilterPanel
     private static Option<int>? Chosen(IReadOnlyList<Option<int>> options, int? id) =>
         id is { } value ? options.FirstOrDefault(o => o.Value == value) : null;
 
-    private Task<IEnumerable<Option<int>>> SearchChannels(string? search, CancellationToken ct) => Task.FromResult(Matching(channels, search));
+    private Task<IEnumerable<Option<int>>> SearchChannels(string? search, CancellationToken ct) => Task.FromResult(Option.Matching(channels, search));
 
-    private Task<IEnumerable<Option<int>>> SearchActivities(string? search, CancellationToken ct) => Task.FromResult(Matching(activities, search));
+    private Task<IEnumerable<Option<int>>> SearchActivities(string? search, CancellationToken ct) => Task.FromResult(Option.Matching(activities, search));
 
     private async Task<IEnumerable<Option<int>>> SearchGroupsAsync(string? search, CancellationToken ct)
     {
@@ -96,9 +96,6 @@ public sealed partial class MemberFilterPanel
         }, ct);
         return [.. found.Items.Select(g => new Option<int>(g.Id, g.Name))];
     }
-
-    private static IEnumerable<Option<int>> Matching(IReadOnlyList<Option<int>> options, string? search) =>
-        string.IsNullOrWhiteSpace(search) ? options : options.Where(o => o.Text.Contains(search.Trim(), StringComparison.CurrentCultureIgnoreCase));
 
     private static DateTime? ToDate(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
 
