@@ -22,6 +22,8 @@ public sealed class RetentionDashboardTests : DashboardTest
             ["亲子阅读 第3期", "40", "12.5%", "25.0%"],
             DashboardPage.Cells(cut, RetentionView.SharesTable).Skip(8)), Wait);
         Assert.Equal(activity.SeriesId, Queries.LastSeriesId);
+        Assert.Contains(activity.SeriesName, cut.Find("[data-testid=dashboard-filter-summary]").TextContent);
+        cut.Find("[data-testid=dashboard-filter-toggle]").Click();
         Assert.Contains(activity.SeriesName, cut.Find("#index-series").GetAttribute("value"));
         // Its CSV asks for the series shown.
         Assert.EndsWith($"retention-shares.csv?series={activity.SeriesId}", cut.Find("[data-testid=csv-retention-shares]").GetAttribute("href"));
@@ -36,6 +38,8 @@ public sealed class RetentionDashboardTests : DashboardTest
 
         cut.WaitForAssertion(() => Assert.Equal(3, Queries.LastSeriesId), Wait);
         Assert.Empty(cut.FindAll("[data-testid=dashboard-invalid]"));
+        cut.Find("[data-testid=dashboard-filter-toggle]").Click();
         Assert.Empty(cut.FindAll("#index-from"));
+        Assert.NotEmpty(cut.FindAll("#index-series"));
     }
 }

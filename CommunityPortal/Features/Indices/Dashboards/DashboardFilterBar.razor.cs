@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityPortal.Features.Matrix;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -29,6 +30,42 @@ public sealed partial class DashboardFilterBar
 
     protected override void OnParametersSet() =>
         activities = [.. Choices.ActivitiesOf(Filter.SeriesId).Select(a => new Option<int>(a.Id, a.Text))];
+
+    private bool opened;
+
+    /// <summary>The controls show when the reader opened them, and always while a field is refused.</summary>
+    private bool Open => opened || Errors.Count > 0;
+
+    private void Toggle() => opened = !Open;
+
+    /// <summary>What is in force, on one line: the range (where the page has one), then each criterion chosen.</summary>
+    private string Summary
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Has(DashboardControls.Range))
+            {
+                parts.Add(T["Filter.Range", Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            }
+            AddChosen(parts, DashboardControls.Series, Choices.Series, Filter.SeriesId);
+            AddChosen(parts, DashboardControls.Activity, activities, Filter.ActivityId);
+            AddChosen(parts, DashboardControls.Channel, Choices.Channels, Filter.ChannelId);
+            if (Has(DashboardControls.Tier) && Filter.Tier is { } tier)
+            {
+                parts.Add(Labels.Tier(tier));
+            }
+            return parts.Count == 0 ? T["Filter.None"] : string.Join(" · ", parts);
+        }
+    }
+
+    private void AddChosen(List<string> parts, DashboardControls control, IReadOnlyList<Option<int>> options, int? id)
+    {
+        if (Has(control) && id is { } value)
+        {
+            parts.Add(options.FirstOrDefault(o => o.Value == value)?.Text ?? $"#{value}");
+        }
+    }
 
     private bool Has(DashboardControls control) => Controls.HasFlag(control);
 
